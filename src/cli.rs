@@ -1,0 +1,280 @@
+//! The native command line: `evaluate` prints the report, `questions` the questionnaire.
+//!
+//! Exit codes: 0 on success, 2 on invalid input or usage, with one line on stderr.
+
+use std::io::{Read, Write};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::i18n::{self, Catalog};
+use crate::report::{document, questionnaire, to_markdown, to_text, Block, Meta, Report};
+use crate::rules::{evaluate, parse_answers_file, Answers, InputError, Raw, MAX_FILE_BYTES};
+
+const HELP: &str = "\
+assurance-check: is reliance on diplomatic assurances against torture barred?
+
+Usage:
+  assurance-check evaluate <FILE|-> [--format json|text|markdown] [--lang LANG]
+  assurance-check questions [--format json|text] [--lang LANG]
+  assurance-check --help | --version
+
+Run `assurance-check <command> --help` for details. Exit status: 0 on success,
+2 on invalid input or usage. Decision support, not legal advice.
+";
+
+const EVALUATE_HELP: &str = "\
+assurance-check evaluate <FILE|-> [--format json|text|markdown] [--lang LANG]
+
+Reads an answers file (RULES.md format \"assurance-check/answers\", version 1) from FILE,
+or from standard input with `-`, and prints the report: the verdict, the six
+circumstances, the open questions, the findings with their citations and every answer.
+
+  --format json      the report object (default); ids are the same in every language
+  --format text      plain text, verdict first
+  --format markdown  Markdown, verdict first
+  --lang LANG        en, fr, es or ar (default en)
+
+The date printed is today's, or SOURCE_DATE_EPOCH's when that is set.
+Invalid input exits with status 2 and one line naming the field and the allowed values.
+";
+
+const QUESTIONS_HELP: &str = "\
+assurance-check questions [--format json|text] [--lang LANG]
+
+Prints every question with its help text, citation, answers and when it is shown.
+
+  --format json  the questionnaire object (default)
+  --format text  plain text
+  --lang LANG    en, fr, es or ar (default en)
+";
+
+/// A failed run: the message for stderr.
+struct Failure(String);
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+/// Parsed options shared by both commands.
+struct Options<'a> {
+    file: Option<&'a str>,
+    format: &'a str,
+    lang: &'static Catalog,
+    help: bool,
+}
+
+fn parse_options<'a>(args: &'a [String], formats: &[&str]) -> Result<Options<'a>, Failure> {
+    let mut o = Options {
+        file: None,
+        format: "json",
+        lang: i18n::english(),
+        help: false,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-h" | "--help" => o.help = true,
+            "--format" => {
+                let v = it.next().map_or("", String::as_str);
+                if !formats.contains(&v) {
+                    return Err(Failure(format!(
+                        "--format must be one of {}",
+                        formats.join(", ")
+                    )));
+                }
+                o.format = v;
+            }
+            "--lang" => {
+                let v = it.next().map_or("", String::as_str);
+                o.lang = i18n::catalog(v).ok_or_else(|| {
+                    let codes: Vec<&str> = i18n::LANGUAGES.iter().map(|c| c.lang.code).collect();
+                    Failure(format!("--lang must be one of {}", codes.join(", ")))
+                })?;
+            }
+            other if other.starts_with("--") => {
+                return Err(Failure(format!("unknown option {other}; see --help")));
+            }
+            file if o.file.is_none() => o.file = Some(file),
+            extra => return Err(Failure(format!("unexpected argument {extra}; see --help"))),
+        }
+    }
+    Ok(o)
+}
+
+/// Reads at most `MAX_FILE_BYTES` (plus one, to detect more) from `FILE` or stdin.
+fn read_input(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {
+    let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        stdin.take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| Failure(format!("cannot read {file}: {e}")))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::too_large().into());
+    }
+    String::from_utf8(bytes).map_err(|_| InputError::syntax("the file is not UTF-8 text").into())
+}
+
+/// Parses JSON text into an answers set, strictly.
+///
+/// # Errors
+/// The input error, naming the field and the allowed values.
+pub fn parse_json(text: &str) -> Result<Answers, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::syntax("the file is empty"));
+    }
+    let raw: Raw = serde_json::from_str(text).map_err(|e| InputError::syntax(e.to_string()))?;
+    parse_answers_file(&raw)
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+fn civil_date(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Today's date, or `SOURCE_DATE_EPOCH`'s for reproducible output.
+fn today() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    let (y, m, d) = civil_date(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure(e.to_string()))
+}
+
+fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
+    let o = parse_options(args, &["json", "text", "markdown"])?;
+    if o.help {
+        return Ok(EVALUATE_HELP.to_owned());
+    }
+    let file = o
+        .file
+        .ok_or_else(|| Failure("evaluate needs a FILE, or - for standard input".to_owned()))?;
+    let answers = parse_json(&read_input(file, stdin)?)?;
+    let evaluation = evaluate(&answers);
+    let date = today();
+    let meta = Meta {
+        date: &date,
+        tool_version: env!("CARGO_PKG_VERSION"),
+    };
+    let blocks = || document(&answers, &evaluation, o.lang, meta);
+    match o.format {
+        "text" => Ok(to_text(&blocks(), o.lang)),
+        "markdown" => Ok(to_markdown(&blocks(), o.lang)),
+        _ => json(&Report::new(&evaluation, o.lang)),
+    }
+}
+
+fn questions_text(c: &Catalog) -> String {
+    let q = questionnaire(c);
+    let mut blocks = vec![Block::Title(c.report.questionnaire.to_owned())];
+    for s in q.sections {
+        blocks.push(Block::Heading(s.title.to_owned()));
+        for e in s.questions {
+            let options: Vec<String> = e
+                .options
+                .iter()
+                .map(|o| format!("{} ({})", o.label, o.value))
+                .collect();
+            let mut text = format!(
+                "{} [{}]\n  {}: {}\n  {}",
+                e.text,
+                e.cites,
+                c.report.options,
+                options.join(", "),
+                e.help
+            );
+            if let Some(cond) = e.shown_when {
+                let values = cond.any_of.or(cond.none_of).unwrap_or(&[]).join(", ");
+                let op = if cond.any_of.is_some() { "=" } else { "≠" };
+                text.push_str(&format!(
+                    "\n  {}: {} {op} {values}",
+                    c.report.shown_when, cond.question
+                ));
+            }
+            blocks.push(Block::Item {
+                label: e.id.to_owned(),
+                text,
+            });
+        }
+    }
+    to_text(&blocks, c)
+}
+
+fn questions_command(args: &[String]) -> Result<String, Failure> {
+    let o = parse_options(args, &["json", "text"])?;
+    if o.help {
+        return Ok(QUESTIONS_HELP.to_owned());
+    }
+    if let Some(extra) = o.file {
+        return Err(Failure(format!("unexpected argument {extra}; see --help")));
+    }
+    match o.format {
+        "text" => Ok(questions_text(o.lang)),
+        _ => json(&questionnaire(o.lang)),
+    }
+}
+
+/// Runs the CLI with `args` (without the program name) and returns the exit code.
+pub fn run(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("--help", &[][..]),
+    };
+    let result = match command {
+        "evaluate" => evaluate_command(rest, stdin),
+        "questions" => questions_command(rest),
+        "-h" | "--help" | "help" => Ok(HELP.to_owned()),
+        "-V" | "--version" => Ok(format!("assurance-check {}\n", env!("CARGO_PKG_VERSION"))),
+        other => Err(Failure(format!("unknown command {other}; see --help"))),
+    };
+    match result {
+        Ok(out) => match stdout.write_all(out.as_bytes()) {
+            Ok(()) => 0,
+            Err(_) => 1,
+        },
+        Err(Failure(message)) => {
+            let _ = writeln!(stderr, "assurance-check: {message}");
+            2
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn civil_date_matches_known_days() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(11_016), (2000, 2, 29));
+        assert_eq!(civil_date(20_784), (2026, 11, 27));
+    }
+}

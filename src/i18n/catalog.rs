@@ -1,0 +1,430 @@
+//! The shape of a message catalog. Every field is required, so a catalog that misses a
+//! message does not compile.
+
+use crate::rules::{
+    Answer, AssurancesSubject, CircumstanceId, FindingId, QuestionId, Section, Status,
+    TransferKind, Tri, Verdict,
+};
+
+/// Lists every message of a catalog part with its dotted key (for tests and tooling).
+pub trait Entries {
+    /// Appends `(key, message)` for every message below `prefix`.
+    fn entries(&self, prefix: &str, out: &mut Vec<(String, &'static str)>);
+}
+
+impl Entries for &'static str {
+    fn entries(&self, prefix: &str, out: &mut Vec<(String, &'static str)>) {
+        out.push((prefix.to_owned(), self));
+    }
+}
+
+/// Declares a catalog part whose fields are messages or other parts.
+macro_rules! part {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$m])*
+        #[derive(Debug)]
+        pub struct $name { $($(#[$fm])* pub $field: $ty,)* }
+
+        impl Entries for $name {
+            fn entries(&self, prefix: &str, out: &mut Vec<(String, &'static str)>) {
+                $(
+                    let key = if prefix.is_empty() {
+                        stringify!($field).to_owned()
+                    } else {
+                        format!("{}.{}", prefix, stringify!($field))
+                    };
+                    self.$field.entries(&key, out);
+                )*
+            }
+        }
+    };
+}
+
+/// Writing direction of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    /// The value of the HTML `dir` attribute.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+/// Who a language is and how it is written.
+#[derive(Debug)]
+pub struct Lang {
+    /// BCP 47 primary subtag.
+    pub code: &'static str,
+    /// The language's name in itself, for the picker.
+    pub name: &'static str,
+    pub dir: Dir,
+}
+
+impl Entries for Lang {
+    fn entries(&self, prefix: &str, out: &mut Vec<(String, &'static str)>) {
+        out.push((format!("{prefix}.name"), self.name));
+    }
+}
+
+part!(
+    /// One message of the catalog.
+    Catalog {
+        lang: Lang,
+        ui: Ui,
+        sections: Sections,
+        questions: Questions,
+        values: Values,
+        circumstances: Circumstances,
+        statuses: Statuses,
+        verdicts: Verdicts,
+        findings: Findings,
+        report: ReportText,
+        errors: Errors,
+    }
+);
+
+part!(
+    /// The widget's own words.
+    Ui {
+        title: &'static str,
+        intro: &'static str,
+        disclaimer: &'static str,
+        privacy: &'static str,
+        /// `{answered}`, `{total}`.
+        progress: &'static str,
+        start_over: &'static str,
+        start_over_confirm: &'static str,
+        cleared: &'static str,
+        verdict_heading: &'static str,
+        circumstances_heading: &'static str,
+        open_questions_heading: &'static str,
+        open_questions_none: &'static str,
+        findings_heading: &'static str,
+        /// `{circumstance}`.
+        would_establish: &'static str,
+        /// `{questions}`.
+        together_with: &'static str,
+        help_toggle: &'static str,
+        notes_toggle: &'static str,
+        notes_label: &'static str,
+        /// `{cites}`.
+        source: &'static str,
+        /// `{verdict}`.
+        announce_verdict: &'static str,
+        language: &'static str,
+        save_answers: &'static str,
+        open_answers: &'static str,
+        drop_hint: &'static str,
+        print_report: &'static str,
+        download_report: &'static str,
+        /// `{count}`.
+        loaded: &'static str,
+        open_failed: &'static str,
+        unchanged: &'static str,
+        keep_on_device: &'static str,
+        keep_on_device_help: &'static str,
+        forget: &'static str,
+        forgotten: &'static str,
+        unsaved_changes: &'static str,
+        crash_title: &'static str,
+        crash_body: &'static str,
+        download_my_answers: &'static str,
+        skip_to_verdict: &'static str,
+        statement_link: &'static str,
+    }
+);
+
+part!(
+    /// Section titles, in statement order.
+    Sections {
+        transfer: &'static str,
+        country: &'static str,
+        person: &'static str,
+        procedure: &'static str,
+        monitoring: &'static str,
+    }
+);
+
+part!(
+    /// One question: the question itself, a short label, and what evidence counts.
+    QuestionText {
+        text: &'static str,
+        short: &'static str,
+        help: &'static str,
+    }
+);
+
+part!(
+    /// Every question, by id.
+    Questions {
+        transfer_kind: QuestionText,
+        assurances_subject: QuestionText,
+        systematic_torture: QuestionText,
+        no_effective_control: QuestionText,
+        group_targeted: QuestionText,
+        person_in_group: QuestionText,
+        personal_risk: QuestionText,
+        onward_transfer: QuestionText,
+        other_grounds: QuestionText,
+        tribunal_review: QuestionText,
+        full_review: QuestionText,
+        independent_lawyer: QuestionText,
+        suspensive_appeal: QuestionText,
+        post_return_monitoring: QuestionText,
+        reported_to_treaty_bodies: QuestionText,
+    }
+);
+
+part!(
+    /// Labels of answer values.
+    Values {
+        yes: &'static str,
+        no: &'static str,
+        unknown: &'static str,
+        unanswered: &'static str,
+        expulsion: &'static str,
+        return_: &'static str,
+        extradition: &'static str,
+        rendition: &'static str,
+        other: &'static str,
+        torture: &'static str,
+        death_penalty: &'static str,
+        both: &'static str,
+        none: &'static str,
+    }
+);
+
+part!(
+    /// Names of the six circumstances.
+    Circumstances {
+        systematic_torture: &'static str,
+        no_effective_control: &'static str,
+        targeted_group: &'static str,
+        personal_risk: &'static str,
+        onward_transfer: &'static str,
+        other_grounds: &'static str,
+    }
+);
+
+part!(
+    /// Labels of circumstance statuses.
+    Statuses {
+        established: &'static str,
+        not_established: &'static str,
+        unresolved: &'static str,
+    }
+);
+
+part!(
+    /// A verdict in plain words, and what it means.
+    VerdictText {
+        title: &'static str,
+        meaning: &'static str,
+    }
+);
+
+part!(
+    /// Every verdict, plus the state before any answer.
+    Verdicts {
+        barred: VerdictText,
+        undetermined: VerdictText,
+        not_indicated: VerdictText,
+        none: VerdictText,
+    }
+);
+
+part!(
+    /// The text of every finding.
+    Findings {
+        legal_basis: &'static str,
+        need_acknowledges_risk: &'static str,
+        /// Shown instead when the verdict is `not_indicated` (¶4 conflicts with the answers).
+        need_acknowledges_risk_conflict: &'static str,
+        assurances_unreliable: &'static str,
+        death_penalty_distinct: &'static str,
+        monitoring_no_cure: &'static str,
+        /// `{safeguard}`.
+        safeguard_missing: &'static str,
+        /// `{safeguard}`.
+        safeguard_unverified: &'static str,
+        report_to_treaty_bodies: &'static str,
+        minimum_standards_rejected: &'static str,
+    }
+);
+
+part!(
+    /// Headings and labels of the text, Markdown and printed reports.
+    ReportText {
+        title: &'static str,
+        /// `{date}`.
+        date: &'static str,
+        /// `{version}`.
+        tool_version: &'static str,
+        /// `{version}`.
+        rules_version: &'static str,
+        verdict: &'static str,
+        circumstances: &'static str,
+        open_questions: &'static str,
+        findings: &'static str,
+        answers: &'static str,
+        answer: &'static str,
+        note: &'static str,
+        no_answers: &'static str,
+        source: &'static str,
+        questionnaire: &'static str,
+        shown_when: &'static str,
+        options: &'static str,
+    }
+);
+
+part!(
+    /// Why an answers file was refused. `{field}` is the field's path.
+    Errors {
+        /// `{detail}`.
+        syntax: &'static str,
+        too_large: &'static str,
+        /// `{expected}`.
+        wrong_type: &'static str,
+        type_object: &'static str,
+        type_string: &'static str,
+        type_number: &'static str,
+        missing: &'static str,
+        unknown_field: &'static str,
+        /// `{found}`.
+        bad_value: &'static str,
+        duplicate: &'static str,
+        note_too_long: &'static str,
+        /// `{allowed}`, appended when there is a list of allowed values.
+        allowed: &'static str,
+        the_file: &'static str,
+    }
+);
+
+impl Catalog {
+    /// Every message with its dotted key, for completeness and glossary checks.
+    #[must_use]
+    pub fn all_entries(&self) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        self.entries("", &mut out);
+        out
+    }
+
+    /// The texts of a question.
+    #[must_use]
+    pub fn question(&self, q: QuestionId) -> &QuestionText {
+        let t = &self.questions;
+        match q {
+            QuestionId::TransferKind => &t.transfer_kind,
+            QuestionId::AssurancesSubject => &t.assurances_subject,
+            QuestionId::SystematicTorture => &t.systematic_torture,
+            QuestionId::NoEffectiveControl => &t.no_effective_control,
+            QuestionId::GroupTargeted => &t.group_targeted,
+            QuestionId::PersonInGroup => &t.person_in_group,
+            QuestionId::PersonalRisk => &t.personal_risk,
+            QuestionId::OnwardTransfer => &t.onward_transfer,
+            QuestionId::OtherGrounds => &t.other_grounds,
+            QuestionId::TribunalReview => &t.tribunal_review,
+            QuestionId::FullReview => &t.full_review,
+            QuestionId::IndependentLawyer => &t.independent_lawyer,
+            QuestionId::SuspensiveAppeal => &t.suspensive_appeal,
+            QuestionId::PostReturnMonitoring => &t.post_return_monitoring,
+            QuestionId::ReportedToTreatyBodies => &t.reported_to_treaty_bodies,
+        }
+    }
+
+    /// The title of a section.
+    #[must_use]
+    pub fn section(&self, s: Section) -> &'static str {
+        let t = &self.sections;
+        match s {
+            Section::Transfer => t.transfer,
+            Section::Country => t.country,
+            Section::Person => t.person,
+            Section::Procedure => t.procedure,
+            Section::Monitoring => t.monitoring,
+        }
+    }
+
+    /// The label of an answer value.
+    #[must_use]
+    pub fn answer(&self, a: Answer) -> &'static str {
+        let v = &self.values;
+        match a {
+            Answer::Tri(Tri::Yes) => v.yes,
+            Answer::Tri(Tri::No) => v.no,
+            Answer::Tri(Tri::Unknown) => v.unknown,
+            Answer::Transfer(TransferKind::Expulsion) => v.expulsion,
+            Answer::Transfer(TransferKind::Return) => v.return_,
+            Answer::Transfer(TransferKind::Extradition) => v.extradition,
+            Answer::Transfer(TransferKind::Rendition) => v.rendition,
+            Answer::Transfer(TransferKind::Other) => v.other,
+            Answer::Subject(AssurancesSubject::Torture) => v.torture,
+            Answer::Subject(AssurancesSubject::DeathPenalty) => v.death_penalty,
+            Answer::Subject(AssurancesSubject::Both) => v.both,
+            Answer::Subject(AssurancesSubject::None) => v.none,
+        }
+    }
+
+    /// The name of a circumstance.
+    #[must_use]
+    pub fn circumstance(&self, c: CircumstanceId) -> &'static str {
+        let t = &self.circumstances;
+        match c {
+            CircumstanceId::SystematicTorture => t.systematic_torture,
+            CircumstanceId::NoEffectiveControl => t.no_effective_control,
+            CircumstanceId::TargetedGroup => t.targeted_group,
+            CircumstanceId::PersonalRisk => t.personal_risk,
+            CircumstanceId::OnwardTransfer => t.onward_transfer,
+            CircumstanceId::OtherGrounds => t.other_grounds,
+        }
+    }
+
+    /// The label of a status.
+    #[must_use]
+    pub fn status(&self, s: Status) -> &'static str {
+        let t = &self.statuses;
+        match s {
+            Status::Established => t.established,
+            Status::NotEstablished => t.not_established,
+            Status::Unresolved => t.unresolved,
+        }
+    }
+
+    /// A verdict in words; `None` is the state before any answer.
+    #[must_use]
+    pub fn verdict(&self, v: Option<Verdict>) -> &VerdictText {
+        let t = &self.verdicts;
+        match v {
+            Some(Verdict::Barred) => &t.barred,
+            Some(Verdict::Undetermined) => &t.undetermined,
+            Some(Verdict::NotIndicated) => &t.not_indicated,
+            None => &t.none,
+        }
+    }
+
+    /// The text template of a finding; `not_indicated` selects ¶4's conflict wording.
+    #[must_use]
+    pub fn finding(&self, f: FindingId, not_indicated: bool) -> &'static str {
+        let t = &self.findings;
+        match f {
+            FindingId::LegalBasis => t.legal_basis,
+            FindingId::NeedAcknowledgesRisk if not_indicated => t.need_acknowledges_risk_conflict,
+            FindingId::NeedAcknowledgesRisk => t.need_acknowledges_risk,
+            FindingId::AssurancesUnreliable => t.assurances_unreliable,
+            FindingId::DeathPenaltyDistinct => t.death_penalty_distinct,
+            FindingId::MonitoringNoCure => t.monitoring_no_cure,
+            FindingId::SafeguardMissing => t.safeguard_missing,
+            FindingId::SafeguardUnverified => t.safeguard_unverified,
+            FindingId::ReportToTreatyBodies => t.report_to_treaty_bodies,
+            FindingId::MinimumStandardsRejected => t.minimum_standards_rejected,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Compile-time message catalogs: every user-facing text, in every shipped language.
+//!
+//! A catalog is a plain `static` struct, so a language that lacks a message does not
+//! compile, and nothing is parsed at run time. To add a language, write one catalog file
+//! and add one line to [`LANGUAGES`].
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod catalog;
+mod en;
+
+pub use catalog::*;
+
+/// Every shipped language, English first (the fallback).
+pub static LANGUAGES: &[&Catalog] = &[&en::EN];
+
+/// English, the fallback language.
+#[must_use]
+pub fn english() -> &'static Catalog {
+    &en::EN
+}
+
+/// The catalog for a BCP 47 tag such as `fr` or `fr-CA`, matched on its primary subtag.
+#[must_use]
+pub fn catalog(tag: &str) -> Option<&'static Catalog> {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|c| c.lang.code.eq_ignore_ascii_case(primary))
+}
+
+/// The first supported language among `tags` (for example the browser's preferences),
+/// else English.
+#[must_use]
+pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> &'static Catalog {
+    tags.into_iter().find_map(catalog).unwrap_or(english())
+}
+
+/// Fills `{name}` placeholders in a message in one pass, so that a value can never be
+/// read as a placeholder. Unknown placeholders are left as they are.
+#[must_use]
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let value = from_brace.find('}').and_then(|close| {
+            let name = from_brace.get(1..close)?;
+            let (_, v) = args.iter().find(|(n, _)| *n == name)?;
+            Some((*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = from_brace.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill("{a} of {b} ({c})", &[("a", "{b}"), ("b", "15")]),
+            "{b} of 15 ({c})"
+        );
+        assert_eq!(fill("no braces", &[("a", "x")]), "no braces");
+        assert_eq!(fill("trailing {", &[]), "trailing {");
+    }
+}

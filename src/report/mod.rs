@@ -1,0 +1,121 @@
+//! From a decision to what people and programs read: the JSON report of RULES.md, the
+//! questionnaire, and the human-readable report as text and Markdown.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod document;
+mod error_text;
+mod markdown;
+mod questionnaire;
+mod text;
+
+pub use document::{document, Block, Meta};
+pub use markdown::to_markdown;
+pub use questionnaire::{options, questionnaire, Questionnaire};
+pub use text::to_text;
+
+use serde::Serialize;
+
+use crate::i18n::{fill, Catalog};
+use crate::rules::{
+    evaluate, Answers, Evaluation, Finding, FindingId, OpenQuestion, Verdict, RULES_VERSION,
+};
+
+/// The report object of RULES.md, field for field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub verdict: &'static str,
+    pub circumstances: Vec<CircumstanceRow>,
+    pub open_questions: Vec<OpenQuestionRow>,
+    pub findings: Vec<FindingRow>,
+    pub rules_version: &'static str,
+}
+
+/// One of the six circumstances with its status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CircumstanceRow {
+    pub id: &'static str,
+    pub status: &'static str,
+    pub cites: &'static str,
+}
+
+/// A question that would establish a circumstance if answered yes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpenQuestionRow {
+    pub question: &'static str,
+    pub would_establish: &'static str,
+    /// An addition to RULES.md: the other limbs of a conjunction, when also unresolved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub together_with: Vec<&'static str>,
+}
+
+/// A finding with its citation and text in the chosen language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingRow {
+    pub id: &'static str,
+    pub cites: &'static str,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<&'static str>,
+}
+
+/// The text of a finding in the chosen language, placeholders filled.
+#[must_use]
+pub fn finding_text(f: &Finding, verdict: Verdict, c: &Catalog) -> String {
+    let template = c.finding(f.id, verdict == Verdict::NotIndicated);
+    match (f.id, f.question) {
+        (FindingId::SafeguardMissing | FindingId::SafeguardUnverified, Some(q)) => {
+            fill(template, &[("safeguard", c.question(q).short)])
+        }
+        _ => template.to_owned(),
+    }
+}
+
+fn open_row(o: &OpenQuestion) -> OpenQuestionRow {
+    OpenQuestionRow {
+        question: o.question.as_str(),
+        would_establish: o.would_establish.as_str(),
+        together_with: o.together_with.iter().map(|q| q.as_str()).collect(),
+    }
+}
+
+impl Report {
+    /// The report of an evaluation, with finding texts from `c`.
+    #[must_use]
+    pub fn new(e: &Evaluation, c: &Catalog) -> Report {
+        Report {
+            verdict: e.verdict.as_str(),
+            circumstances: e
+                .circumstances
+                .iter()
+                .map(|(id, status)| CircumstanceRow {
+                    id: id.as_str(),
+                    status: status.as_str(),
+                    cites: id.cites(),
+                })
+                .collect(),
+            open_questions: e.open_questions.iter().map(open_row).collect(),
+            findings: e
+                .findings
+                .iter()
+                .map(|f| FindingRow {
+                    id: f.id.as_str(),
+                    cites: f.id.cites(),
+                    text: finding_text(f, e.verdict, c),
+                    question: f.question.map(|q| q.as_str()),
+                })
+                .collect(),
+            rules_version: RULES_VERSION,
+        }
+    }
+
+    /// Evaluates the answers and reports the result.
+    #[must_use]
+    pub fn of(answers: &Answers, c: &Catalog) -> Report {
+        Report::new(&evaluate(answers), c)
+    }
+}
