@@ -1,0 +1,32 @@
+//! Lists the scenario files of tests/cases so that native and wasm tests embed the same
+//! files with `include_str!` (wasm tests cannot read the file system).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=tests/cases");
+    let dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let mut out = String::from("/// Every scenario file: (file name, contents).\n");
+    out.push_str("pub const CASES: &[(&str, &str)] = &[\n");
+    for path in &files {
+        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+    }
+    out.push_str("];\n");
+    let target = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("cases.rs");
+    if let Err(e) = fs::write(&target, out) {
+        println!("cargo:warning=cannot write {}: {e}", target.display());
+    }
+}

@@ -1,0 +1,61 @@
+// Bundles the wasm-pack output into the two self-contained artifacts:
+//   dist/assurance-check.js    the glue, the element shim and the wasm as base64 (one module)
+//   dist/assurance-check.html  www/index.html with that module inline and its own strict CSP
+// Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const read = (p) => readFileSync(join(root, p), "utf8");
+const hash = (algo, text) => `${algo}-${createHash(algo).update(text, "utf8").digest("base64")}`;
+
+function fail(message) {
+  console.error(`bundle: ${message}`);
+  process.exit(1);
+}
+
+// The glue is an ES module; in one inline module its exports are plain declarations.
+function unexport(glue) {
+  return glue
+    .replace(/^export (async function|function|class|const|let) /gm, "$1 ")
+    .replace(/^export \{[^}]*\};?\s*$/gm, "")
+    .replace(/^export default [^;]+;\s*$/gm, "");
+}
+
+const glue = unexport(read("pkg/assurance_check.js"));
+if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n]*'/g, ""))) {
+  fail("an export is left in the glue; update unexport()");
+}
+if (glue.includes("eval(") || glue.includes("new Function")) fail("the glue uses eval");
+
+const wasm = readFileSync(join(root, "pkg/assurance_check_bg.wasm")).toString("base64");
+const shim = read("www/element.js").replace("__WASM_BASE64__", wasm);
+const script = `${glue.trim()}\n\n${shim}`;
+if (/<\/script/i.test(script)) fail("the script contains </script");
+
+const page = read("www/index.html");
+const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash("sha256", m[1]));
+const csp = [
+  "default-src 'none'",
+  `script-src '${hash("sha256", script)}' 'wasm-unsafe-eval'`,
+  ...(styles.length ? [`style-src ${styles.map((h) => `'${h}'`).join(" ")}`] : []),
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join("; ");
+
+for (const marker of ["<!-- assurance-check:csp -->", "<!-- assurance-check:script -->"]) {
+  if (!page.includes(marker)) fail(`www/index.html lacks ${marker}`);
+}
+const html = page
+  .replace("<!-- assurance-check:csp -->", `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace("<!-- assurance-check:script -->", () => `<script type="module">${script}</script>`);
+
+mkdirSync(join(root, "dist"), { recursive: true });
+writeFileSync(join(root, "dist/assurance-check.js"), script);
+writeFileSync(join(root, "dist/assurance-check.html"), html);
+console.log(`bundle: dist/assurance-check.js   integrity="${hash("sha384", script)}"`);
+console.log(`bundle: dist/assurance-check.html ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);

@@ -1,0 +1,72 @@
+//! The wasm boundary, and the only file that knows `JsValue`.
+//!
+//! Each export converts its input, calls one pure function and converts the answer.
+//! Malformed input is thrown as a JS `Error` whose message is the CLI's.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::{self, Catalog};
+use crate::report::{questionnaire, Report};
+use crate::rules::{parse_answers_file, Answers, AnswersFile, InputError, Raw};
+
+/// Plain objects and `null`, never `Map` or `undefined`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn lang(tag: Option<String>) -> &'static Catalog {
+    tag.as_deref()
+        .and_then(i18n::catalog)
+        .unwrap_or(i18n::english())
+}
+
+/// Reads any JS value as an answers file, strictly.
+fn answers_from_js(value: JsValue) -> Result<Answers, InputError> {
+    let raw: Raw =
+        serde_wasm_bindgen::from_value(value).map_err(|e| InputError::syntax(e.to_string()))?;
+    parse_answers_file(&raw)
+}
+
+/// Parses the text of an answers file with the browser's own `JSON`.
+pub(crate) fn answers_from_json(text: &str) -> Result<Answers, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::syntax("the file is empty"));
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message()));
+        InputError::syntax(detail)
+    })?;
+    answers_from_js(value)
+}
+
+/// The answers as the text of an answers file, with the browser's own `JSON`.
+pub(crate) fn answers_to_json(answers: &Answers) -> Option<String> {
+    let value = to_js(&AnswersFile(answers)).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
+/// `evaluate(answers, lang?)`: the report object of RULES.md for an answers-file object.
+///
+/// # Errors
+/// Throws an `Error` naming the field and the allowed values when the input is invalid.
+#[wasm_bindgen]
+pub fn evaluate(answers: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
+    let answers = answers_from_js(answers).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Report::of(&answers, lang(lang_tag)))
+}
+
+/// `questions(lang?)`: the questionnaire in a language (English when unsupported).
+///
+/// # Errors
+/// Only if serialisation fails, which it cannot for this data.
+#[wasm_bindgen]
+pub fn questions(lang_tag: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&questionnaire(lang(lang_tag)))
+}
