@@ -10,13 +10,16 @@
     clippy::indexing_slicing
 )]
 
+mod ar;
 mod catalog;
 mod en;
+mod es;
+mod fr;
 
 pub use catalog::*;
 
 /// Every shipped language, English first (the fallback).
-pub static LANGUAGES: &[&Catalog] = &[&en::EN];
+pub static LANGUAGES: &[&Catalog] = &[&en::EN, &fr::FR, &es::ES, &ar::AR];
 
 /// English, the fallback language.
 #[must_use]
