@@ -39,22 +39,13 @@ fn cited(text: &str, cites: &str) -> String {
 }
 
 /// The whole report: verdict first, then circumstances, open questions, findings, every
-/// answered or annotated question, and the date, versions and disclaimer.
+/// answered or annotated question, and last the date, versions and disclaimer (issue 2).
 #[must_use]
 pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) -> Vec<Block> {
     let r = &c.report;
     let verdict = c.verdict(Some(e.verdict));
     let mut out = vec![
         Block::Title(r.title.to_owned()),
-        Block::Paragraph(
-            [
-                fill(r.date, &[("date", meta.date)]),
-                fill(r.tool_version, &[("version", meta.tool_version)]),
-                fill(r.rules_version, &[("version", RULES_VERSION)]),
-            ]
-            .join(" · "),
-        ),
-        Block::Paragraph(c.ui.disclaimer.to_owned()),
         Block::Heading(r.verdict.to_owned()),
         Block::Paragraph(verdict.title.to_owned()),
         Block::Paragraph(verdict.meaning.to_owned()),
@@ -116,6 +107,15 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         }
     }));
 
+    out.push(Block::Paragraph(
+        [
+            fill(r.date, &[("date", meta.date)]),
+            fill(r.tool_version, &[("version", meta.tool_version)]),
+            fill(r.rules_version, &[("version", RULES_VERSION)]),
+        ]
+        .join(" · "),
+    ));
+    out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
     out
 }

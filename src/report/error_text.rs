@@ -47,8 +47,22 @@ impl InputError {
             line.push(' ');
             line.push_str(&fill(e.allowed, &[("allowed", &allowed.join(", "))]));
         }
-        line
+        one_line(&line)
     }
+}
+
+/// Escapes line breaks and other control characters, which a key or value in the file may
+/// contain, so that the message stays on one line.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}') {
+            out.extend(ch.escape_default());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 impl fmt::Display for InputError {

@@ -1,0 +1,639 @@
+//! The built `assurance-check` binary, run as a user would: reports in every format, the
+//! questionnaire, help, and bad input of every kind (exit 2, one line, no panic, no hang).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use assurance_check::i18n::english;
+use assurance_check::report::Report;
+use assurance_check::rules::{QuestionId, Raw, Verdict};
+
+const BIN: &str = env!("CARGO_BIN_EXE_assurance-check");
+
+/// Generous for a debug build on a busy machine; a hang is far longer.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// 2023-11-14T22:13:20Z.
+const EPOCH: &str = "1700000000";
+const DATE: &str = "2023-11-14";
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary with `args` and optional stdin, killing it if it outlives the deadline.
+fn run_with(args: &[&str], stdin: Option<Vec<u8>>) -> Out {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {BIN}: {e}"));
+    let writer = child.stdin.take().map(|mut pipe| {
+        let bytes = stdin.unwrap_or_default();
+        // The program may stop reading early (a file that is too large): ignore EPIPE.
+        thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        })
+    });
+    let read = |pipe: Option<Box<dyn Read + Send>>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = read(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > DEADLINE => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{args:?} did not finish within {DEADLINE:?}");
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(10)),
+            Err(e) => panic!("{args:?}: {e}"),
+        }
+    };
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    let text = |h: thread::JoinHandle<Vec<u8>>| {
+        String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned()
+    };
+    Out {
+        code: status.code(),
+        stdout: text(stdout),
+        stderr: text(stderr),
+    }
+}
+
+fn run(args: &[&str]) -> Out {
+    run_with(args, None)
+}
+
+/// A file in this test binary's scratch directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &[u8]) -> TempFile {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let n = N.fetch_add(1, Ordering::Relaxed);
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cli-{}-{n}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0
+            .to_str()
+            .unwrap_or_else(|| panic!("non-UTF-8 temp path"))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+const SAMPLE: &str = r#"{
+  "format": "assurance-check/answers",
+  "version": 1,
+  "answers": {
+    "assurances_subject": "torture",
+    "systematic_torture": "yes",
+    "group_targeted": "unknown",
+    "tribunal_review": "no"
+  },
+  "notes": { "systematic_torture": "CAT concluding observations, para 12." }
+}"#;
+
+fn ok(out: &Out, what: &str) {
+    assert_eq!(out.code, Some(0), "{what}: stderr {:?}", out.stderr);
+    assert!(out.stderr.is_empty(), "{what}: stderr {:?}", out.stderr);
+    assert!(!out.stdout.is_empty(), "{what}: no output");
+}
+
+/// Exit 2, nothing on stdout, exactly one line on stderr containing each of `needles`.
+fn refused(out: &Out, what: &str, needles: &[&str]) {
+    assert!(!out.stderr.contains("panicked"), "{what}: {}", out.stderr);
+    assert_eq!(out.code, Some(2), "{what}: stderr {:?}", out.stderr);
+    assert!(out.stdout.is_empty(), "{what}: stdout {:?}", out.stdout);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{what}: stderr {:?}", out.stderr);
+    assert!(out.stderr.ends_with('\n'), "{what}: {:?}", out.stderr);
+    for n in needles {
+        assert!(
+            lines[0].contains(n),
+            "{what}: {:?} does not name {n:?}",
+            lines[0]
+        );
+    }
+}
+
+/// The keys of a JSON object, in the order they were written.
+fn keys(raw: &Raw) -> Vec<&str> {
+    match raw {
+        Raw::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
+fn field<'a>(raw: &'a Raw, key: &str) -> &'a Raw {
+    match raw {
+        Raw::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("no {key}")),
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
+fn items(raw: &Raw) -> &[Raw] {
+    match raw {
+        Raw::Array(items) => items,
+        other => panic!("not a list: {other:?}"),
+    }
+}
+
+fn string(raw: &Raw) -> &str {
+    match raw {
+        Raw::String(s) => s,
+        other => panic!("not a string: {other:?}"),
+    }
+}
+
+#[test]
+fn evaluate_prints_the_rules_md_json_report() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let default = run(&["evaluate", file.path()]);
+    ok(&default, "default format");
+    let json = run(&["evaluate", file.path(), "--format", "json"]);
+    ok(&json, "--format json");
+    assert_eq!(default.stdout, json.stdout, "json is the default");
+
+    let report: Raw = serde_json::from_str(&json.stdout)
+        .unwrap_or_else(|e| panic!("not JSON: {e}\n{}", json.stdout));
+    assert_eq!(
+        keys(&report),
+        [
+            "verdict",
+            "circumstances",
+            "open_questions",
+            "findings",
+            "rules_version"
+        ]
+    );
+    assert_eq!(string(field(&report, "verdict")), "barred");
+    assert_eq!(string(field(&report, "rules_version")), "1");
+    let circumstances = items(field(&report, "circumstances"));
+    let ids: Vec<&str> = circumstances
+        .iter()
+        .map(|c| string(field(c, "id")))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "systematic_torture",
+            "no_effective_control",
+            "targeted_group",
+            "personal_risk",
+            "onward_transfer",
+            "other_grounds"
+        ]
+    );
+    for c in circumstances {
+        assert_eq!(keys(c), ["id", "status", "cites"]);
+    }
+    assert_eq!(string(field(&circumstances[0], "status")), "established");
+    assert_eq!(string(field(&circumstances[0], "cites")), "R2(a)");
+    assert_eq!(string(field(&circumstances[2], "status")), "unresolved");
+    assert!(items(field(&report, "open_questions")).is_empty(), "barred");
+    let findings = items(field(&report, "findings"));
+    let missing: Vec<&Raw> = findings
+        .iter()
+        .filter(|f| string(field(f, "id")) == "safeguard_missing")
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(keys(missing[0]), ["id", "cites", "text", "question"]);
+    assert_eq!(string(field(missing[0], "question")), "tribunal_review");
+    assert_eq!(keys(&findings[0]), ["id", "cites", "text"]);
+    assert_eq!(string(field(&findings[0], "id")), "legal_basis");
+    assert_eq!(string(field(&findings[0], "cites")), "¶2, FN1");
+}
+
+#[test]
+fn every_scenario_gives_the_same_json_report_through_the_binary() {
+    for s in common::scenarios() {
+        let file = TempFile::new(s.file, common::answers_file_json(&s.case).as_bytes());
+        let out = run(&["evaluate", file.path(), "--format", "json"]);
+        ok(&out, &s.at());
+        let expected = common::run(&s.case).unwrap_or_else(|e| panic!("{}: {e}", s.at()));
+        let got: serde_json::Value = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", s.at()));
+        let want =
+            serde_json::to_value(&expected.report).unwrap_or_else(|e| panic!("{}: {e}", s.at()));
+        assert_eq!(got, want, "{}", s.at());
+        assert_eq!(got["verdict"], s.case.verdict.as_str(), "{}", s.at());
+    }
+}
+
+/// Positions of `needles` in `text`, which must all be found, in order.
+fn in_order(text: &str, needles: &[&str], what: &str) {
+    let mut from = 0;
+    for n in needles {
+        let at = text[from..]
+            .find(n)
+            .unwrap_or_else(|| panic!("{what}: {n:?} missing or out of order in\n{text}"));
+        from += at + n.len();
+    }
+}
+
+#[test]
+fn text_and_markdown_put_the_verdict_first_and_end_with_date_versions_and_disclaimer() {
+    let c = english();
+    let r = &c.report;
+    let verdict = c.verdict(Some(Verdict::Barred)).title;
+    let version = env!("CARGO_PKG_VERSION");
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    for (format, heading) in [("text", ""), ("markdown", "## ")] {
+        let out = run(&["evaluate", file.path(), "--format", format]);
+        ok(&out, format);
+        let text = &out.stdout;
+        // The first heading after the title is the verdict, and the verdict follows it.
+        let body: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty() && !l.chars().all(|ch| ch == '=' || ch == '-'))
+            .collect();
+        assert_eq!(
+            body.first().copied(),
+            Some(format!("{heading}{}", r.verdict).as_str()),
+            "{format}:\n{text}"
+        );
+        assert_eq!(body.get(1).copied(), Some(verdict), "{format}:\n{text}");
+        in_order(
+            text,
+            &[
+                r.verdict,
+                verdict,
+                r.circumstances,
+                r.open_questions,
+                r.findings,
+                r.answers,
+                DATE,
+                version,
+                "Rules version 1",
+                "not legal advice",
+            ],
+            format,
+        );
+        assert!(
+            text.contains("CAT concluding observations, para 12."),
+            "{format}: the note"
+        );
+        assert!(text.contains("(R2(a))"), "{format}: citations");
+    }
+}
+
+#[test]
+fn the_date_follows_source_date_epoch() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let out = Command::new(BIN)
+        .args(["evaluate", file.path(), "--format", "text"])
+        .env("SOURCE_DATE_EPOCH", "0")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1970-01-01"));
+}
+
+#[test]
+fn evaluate_reads_standard_input_with_a_dash() {
+    let out = run_with(
+        &["evaluate", "-", "--format", "markdown"],
+        Some(SAMPLE.as_bytes().to_vec()),
+    );
+    ok(&out, "stdin");
+    assert!(out.stdout.starts_with("# "), "{}", out.stdout);
+    assert!(out.stdout.contains(DATE));
+    let bad = run_with(&["evaluate", "-"], Some(b"{\"format\":".to_vec()));
+    refused(&bad, "stdin, malformed", &["not valid JSON"]);
+}
+
+#[test]
+fn questions_prints_the_questionnaire_in_json_and_text() {
+    let json = run(&["questions", "--format", "json"]);
+    ok(&json, "questions json");
+    assert_eq!(
+        run(&["questions"]).stdout,
+        json.stdout,
+        "json is the default"
+    );
+    let q: serde_json::Value =
+        serde_json::from_str(&json.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert_eq!(q["lang"], "en");
+    let sections = q["sections"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no sections"));
+    assert_eq!(sections.len(), 5);
+    let entries: Vec<&serde_json::Value> = sections
+        .iter()
+        .flat_map(|s| s["questions"].as_array().into_iter().flatten())
+        .collect();
+    let ids: Vec<&str> = entries.iter().filter_map(|e| e["id"].as_str()).collect();
+    let all: Vec<&str> = QuestionId::ALL.iter().map(|q| q.as_str()).collect();
+    assert_eq!(ids, all);
+    for e in &entries {
+        for key in ["text", "help", "cites"] {
+            assert!(
+                e[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{}: {key}",
+                e["id"]
+            );
+        }
+        assert!(e["options"].as_array().is_some_and(|o| !o.is_empty()));
+    }
+    let by_id = |id: &str| {
+        entries
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(
+        by_id("person_in_group")["shown_when"],
+        serde_json::json!({"question": "group_targeted", "none_of": ["no"]})
+    );
+    assert_eq!(
+        by_id("reported_to_treaty_bodies")["shown_when"],
+        serde_json::json!({"question": "assurances_subject", "any_of": ["torture", "both"]})
+    );
+    assert!(by_id("systematic_torture")["shown_when"].is_null());
+
+    let text = run(&["questions", "--format", "text"]);
+    ok(&text, "questions text");
+    for id in all {
+        assert!(text.stdout.contains(id), "{id} missing from the text");
+    }
+    assert!(text.stdout.contains("R2(e)"));
+}
+
+#[test]
+fn help_is_printed_for_every_command() {
+    for (args, needle) in [
+        (&["--help"][..], "Usage"),
+        (&["help"][..], "Usage"),
+        (&[][..], "Usage"),
+        (&["evaluate", "--help"][..], "assurance-check evaluate"),
+        (&["questions", "--help"][..], "assurance-check questions"),
+        (&["evaluate", "-h"][..], "--format"),
+    ] {
+        let out = run(args);
+        ok(&out, &format!("{args:?}"));
+        assert!(out.stdout.contains(needle), "{args:?}: {}", out.stdout);
+    }
+    let version = run(&["--version"]);
+    ok(&version, "--version");
+    assert!(version.stdout.contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let path = file.path();
+    refused(
+        &run(&["evaluate", path, "--lang", "xx"]),
+        "--lang xx",
+        &["--lang"],
+    );
+    refused(
+        &run(&["questions", "--lang", "xx"]),
+        "questions --lang xx",
+        &["--lang", "en"],
+    );
+    refused(
+        &run(&["evaluate", path, "--format", "yaml"]),
+        "--format yaml",
+        &["--format", "json, text, markdown"],
+    );
+    refused(
+        &run(&["questions", "--format", "markdown"]),
+        "questions --format markdown",
+        &["--format"],
+    );
+    refused(&run(&["evaluate"]), "no file", &["FILE"]);
+    refused(&run(&["frobnicate"]), "unknown command", &["frobnicate"]);
+    refused(
+        &run(&["evaluate", path, "--colour"]),
+        "unknown option",
+        &["--colour"],
+    );
+    ok(&run(&["evaluate", path, "--lang", "en"]), "--lang en");
+}
+
+fn file_with(answers: &str) -> String {
+    format!(r#"{{"format":"assurance-check/answers","version":1,"answers":{answers}}}"#)
+}
+
+#[test]
+fn bad_answers_files_exit_2_with_one_line_naming_the_problem() {
+    let all_ids: Vec<&str> = QuestionId::ALL.iter().map(|q| q.as_str()).collect();
+    let mut unknown_id: Vec<&str> = vec!["answers.colour", "not a recognised field"];
+    unknown_id.extend(&all_ids);
+
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "malformed JSON",
+            br#"{"format": "assurance-check/answers", "version": 1,"#.to_vec(),
+            vec!["not valid JSON"],
+        ),
+        ("empty file", Vec::new(), vec!["empty"]),
+        ("blank file", b"  \n\t\n".to_vec(), vec!["empty"]),
+        (
+            "wrong version",
+            br#"{"format":"assurance-check/answers","version":2,"answers":{}}"#.to_vec(),
+            vec!["version", "2", "Allowed: 1"],
+        ),
+        (
+            "version as a string",
+            br#"{"format":"assurance-check/answers","version":"1","answers":{}}"#.to_vec(),
+            vec!["version", "a number"],
+        ),
+        (
+            "wrong format",
+            br#"{"format":"something/else","version":1,"answers":{}}"#.to_vec(),
+            vec!["format", "something/else", "assurance-check/answers"],
+        ),
+        (
+            "missing format",
+            br#"{"version":1,"answers":{}}"#.to_vec(),
+            vec!["format", "missing", "assurance-check/answers"],
+        ),
+        (
+            "unknown top-level field",
+            br#"{"format":"assurance-check/answers","version":1,"answers":{},"extra":1}"#
+                .to_vec(),
+            vec!["extra", "format, version, answers, notes"],
+        ),
+        (
+            "unknown id",
+            file_with(r#"{"colour":"yes"}"#).into_bytes(),
+            unknown_id,
+        ),
+        (
+            "bad value",
+            file_with(r#"{"personal_risk":"maybe"}"#).into_bytes(),
+            vec!["answers.personal_risk", "maybe", "yes, no, unknown"],
+        ),
+        (
+            "bad transfer kind",
+            file_with(r#"{"transfer_kind":"yes"}"#).into_bytes(),
+            vec![
+                "answers.transfer_kind",
+                "expulsion, return, extradition, rendition, other",
+            ],
+        ),
+        (
+            "wrong type of answer",
+            file_with(r#"{"personal_risk":true}"#).into_bytes(),
+            vec!["answers.personal_risk", "a string", "yes, no, unknown"],
+        ),
+        (
+            "wrong type of answers",
+            file_with("[]").into_bytes(),
+            vec!["answers", "an object"],
+        ),
+        (
+            "not an object",
+            b"[1, 2]".to_vec(),
+            vec!["The file", "an object"],
+        ),
+        (
+            "duplicate answer",
+            file_with(r#"{"personal_risk":"yes","personal_risk":"no"}"#).into_bytes(),
+            vec!["answers.personal_risk", "more than once"],
+        ),
+        (
+            "unknown id in notes",
+            br#"{"format":"assurance-check/answers","version":1,"answers":{},"notes":{"colour":"x"}}"#
+                .to_vec(),
+            vec!["notes.colour"],
+        ),
+        (
+            "a key with a line break",
+            file_with(r#"{"a\nb":"yes"}"#).into_bytes(),
+            vec!["answers.a\\nb"],
+        ),
+        (
+            "invalid UTF-8",
+            vec![b'{', 0xff, 0xfe, b'}'],
+            vec!["UTF-8"],
+        ),
+        (
+            "10 MB",
+            {
+                let mut big = file_with(r#"{"personal_risk":"yes"}"#).into_bytes();
+                big.truncate(big.len() - 1);
+                big.extend(br#","notes":{"personal_risk":""#);
+                big.resize(10 * 1024 * 1024, b'x');
+                big.extend(br#""}}"#);
+                big
+            },
+            vec!["too large"],
+        ),
+        (
+            "nested 10,000 levels of lists",
+            {
+                let mut deep = "[".repeat(10_000);
+                deep.push_str(&"]".repeat(10_000));
+                deep.into_bytes()
+            },
+            vec!["not valid JSON", "nesting"],
+        ),
+        (
+            "nested 10,000 levels of objects",
+            {
+                let mut deep = r#"{"answers":"#.repeat(10_000);
+                deep.push_str("{}");
+                deep.push_str(&"}".repeat(10_000));
+                deep.into_bytes()
+            },
+            vec!["not valid JSON", "nesting"],
+        ),
+    ];
+    for (what, bytes, needles) in &cases {
+        let file = TempFile::new("bad.json", bytes);
+        refused(&run(&["evaluate", file.path()]), what, needles);
+        refused(
+            &run(&["evaluate", file.path(), "--format", "text"]),
+            what,
+            needles,
+        );
+    }
+    // The same through standard input, including the 10 MB file.
+    for (what, bytes, needles) in &cases {
+        refused(
+            &run_with(&["evaluate", "-"], Some(bytes.clone())),
+            &format!("{what} on stdin"),
+            needles,
+        );
+    }
+}
+
+#[test]
+fn a_missing_file_exits_2_naming_it() {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-such-answers-file.json");
+    let path = path.to_str().unwrap_or_else(|| panic!("non-UTF-8 path"));
+    refused(
+        &run(&["evaluate", path]),
+        "missing file",
+        &["cannot read", "no-such-answers-file.json"],
+    );
+}
+
+/// The JSON the CLI prints is the library's report, byte for byte.
+#[test]
+fn the_json_report_matches_the_library() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let out = run(&["evaluate", file.path()]);
+    ok(&out, "json");
+    let answers =
+        assurance_check::cli::parse_json(SAMPLE).unwrap_or_else(|e| panic!("sample: {e}"));
+    let want = serde_json::to_string_pretty(&Report::of(&answers, english()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.stdout.trim_end(), want);
+}

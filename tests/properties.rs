@@ -1,0 +1,388 @@
+//! Properties of the rulebook over generated answers (proptest): monotonicity, independence
+//! of the verdict from everything but the circumstances, open questions, the answers-file
+//! round trip, and a strict parser that never panics on arbitrary JSON.
+#![cfg(not(target_arch = "wasm32"))]
+
+use assurance_check::cli::parse_json;
+use assurance_check::i18n::english;
+use assurance_check::rules::{
+    evaluate, parse_answers_file, Answers, AnswersFile, Evaluation, QuestionId, Raw, Verdict,
+};
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::{json, Map, Value};
+
+/// The inputs of the six circumstances (RULES.md).
+const CIRCUMSTANCE_INPUTS: [&str; 7] = [
+    "systematic_torture",
+    "no_effective_control",
+    "group_targeted",
+    "person_in_group",
+    "personal_risk",
+    "onward_transfer",
+    "other_grounds",
+];
+
+/// RULES.md: these "never change" the verdict.
+const OUTSIDE: [&str; 8] = [
+    "transfer_kind",
+    "assurances_subject",
+    "tribunal_review",
+    "full_review",
+    "independent_lawyer",
+    "suspensive_appeal",
+    "post_return_monitoring",
+    "reported_to_treaty_bodies",
+];
+
+/// The values each question takes, written from RULES.md.
+fn values_of(id: &str) -> &'static [&'static str] {
+    match id {
+        "transfer_kind" => &["expulsion", "return", "extradition", "rendition", "other"],
+        "assurances_subject" => &["torture", "death_penalty", "both", "none"],
+        _ => &["yes", "no", "unknown"],
+    }
+}
+
+/// A full set of answers: for each question in `QuestionId::ALL` order, a value or None.
+type Values = Vec<Option<&'static str>>;
+
+fn any_values() -> impl Strategy<Value = Values> {
+    QuestionId::ALL
+        .iter()
+        .map(|q| proptest::option::of(select(values_of(q.as_str()))))
+        .collect::<Vec<_>>()
+}
+
+fn build(values: &Values) -> Answers {
+    let mut a = Answers::new();
+    for (q, v) in QuestionId::ALL.iter().zip(values) {
+        if let Some(v) = v {
+            a.set(*q, v)
+                .unwrap_or_else(|_| panic!("{v} refused for {q:?}"));
+        }
+    }
+    a
+}
+
+fn position(id: &str) -> usize {
+    QuestionId::ALL
+        .iter()
+        .position(|x| x.as_str() == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+fn with(values: &Values, id: &str, value: Option<&'static str>) -> Values {
+    let mut out = values.clone();
+    out[position(id)] = value;
+    out
+}
+
+/// The parts of an evaluation that depend on the circumstances alone.
+fn decision(e: &Evaluation) -> (Verdict, Vec<String>, Vec<String>) {
+    (
+        e.verdict,
+        e.circumstances
+            .iter()
+            .map(|(c, s)| format!("{}={}", c.as_str(), s.as_str()))
+            .collect(),
+        e.open_questions
+            .iter()
+            .map(|o| format!("{:?}", (o.question, o.would_establish, &o.together_with)))
+            .collect(),
+    )
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// (a) Raising one yes/no answer (no → unknown → yes; unanswered counts as unknown)
+    /// never lowers the verdict; and unanswered decides exactly as unknown does.
+    #[test]
+    fn raising_an_answer_never_lowers_the_verdict(values in any_values()) {
+        let before = evaluate(&build(&values));
+        for id in QuestionId::ALL.iter().map(|q| q.as_str()).filter(|id| values_of(id).len() == 3) {
+            let current = values[position(id)];
+            let raised: &[Option<&'static str>] = match current {
+                Some("no") => &[Some("unknown"), Some("yes")],
+                Some("unknown") | None => &[Some("yes")],
+                _ => &[],
+            };
+            for r in raised {
+                let after = evaluate(&build(&with(&values, id, *r)));
+                prop_assert!(
+                    after.verdict >= before.verdict,
+                    "{id}: {current:?} -> {r:?} lowered {:?} to {:?}", before.verdict, after.verdict
+                );
+            }
+            if current.is_none() || current == Some("unknown") {
+                let unknown = evaluate(&build(&with(&values, id, Some("unknown"))));
+                let unanswered = evaluate(&build(&with(&values, id, None)));
+                prop_assert_eq!(decision(&unknown), decision(&unanswered), "{}", id);
+                prop_assert_eq!(unknown.findings, unanswered.findings, "{}", id);
+            }
+        }
+    }
+
+    /// (b) Answers outside the circumstances never change the verdict (nor the statuses or
+    /// the open questions).
+    #[test]
+    fn answers_outside_the_circumstances_never_change_the_verdict(
+        a in any_values(),
+        b in any_values(),
+    ) {
+        let mut mixed = a.clone();
+        for id in OUTSIDE {
+            mixed[position(id)] = b[position(id)];
+        }
+        for id in CIRCUMSTANCE_INPUTS {
+            prop_assert_eq!(mixed[position(id)], a[position(id)]);
+        }
+        prop_assert_eq!(decision(&evaluate(&build(&a))), decision(&evaluate(&build(&mixed))));
+    }
+
+    /// (c) Open questions exist exactly when the verdict is undetermined. Answering one yes,
+    /// with the questions named in its `together_with`, bars reliance; one with an empty
+    /// `together_with` does so alone. Every question that could do so is listed.
+    #[test]
+    fn each_open_question_answered_yes_bars_reliance(values in any_values()) {
+        let e = evaluate(&build(&values));
+        prop_assert_eq!(e.open_questions.is_empty(), e.verdict != Verdict::Undetermined);
+        for o in &e.open_questions {
+            let mut yes = with(&values, o.question.as_str(), Some("yes"));
+            for t in &o.together_with {
+                yes = with(&yes, t.as_str(), Some("yes"));
+            }
+            prop_assert_eq!(evaluate(&build(&yes)).verdict, Verdict::Barred, "{:?}", o);
+            if o.together_with.is_empty() {
+                let alone = with(&values, o.question.as_str(), Some("yes"));
+                prop_assert_eq!(evaluate(&build(&alone)).verdict, Verdict::Barred, "{:?}", o);
+            }
+        }
+        if e.verdict == Verdict::Undetermined {
+            // Independently: an unknown input is open unless its circumstance is ruled out
+            // (for R2(c), unless the other limb is "no").
+            let v = |id: &str| values[position(id)];
+            let unknown = |id: &str| matches!(v(id), None | Some("unknown"));
+            let mut expected: Vec<&str> = CIRCUMSTANCE_INPUTS
+                .into_iter()
+                .filter(|id| unknown(id))
+                .filter(|id| match *id {
+                    "group_targeted" => v("person_in_group") != Some("no"),
+                    "person_in_group" => v("group_targeted") != Some("no"),
+                    _ => true,
+                })
+                .collect();
+            expected.sort_unstable();
+            let mut listed: Vec<&str> = e.open_questions.iter().map(|o| o.question.as_str()).collect();
+            listed.sort_unstable();
+            prop_assert_eq!(listed, expected);
+        }
+    }
+
+    /// (d) An answers file written from any answers and notes reads back to the same
+    /// answers, and writes again to the same text.
+    #[test]
+    fn answers_files_round_trip(
+        values in any_values(),
+        notes in vec(proptest::option::of("(?s).{1,60}"), QuestionId::ALL.len()),
+    ) {
+        let mut answers = build(&values);
+        for (q, n) in QuestionId::ALL.iter().zip(&notes) {
+            if let Some(n) = n {
+                answers.set_note(*q, n);
+            }
+        }
+        let text = serde_json::to_string(&AnswersFile(&answers))
+            .unwrap_or_else(|e| panic!("cannot write: {e}"));
+        let read = parse_json(&text);
+        prop_assert!(read.is_ok(), "{:?} for {}", read, text);
+        let read = read.unwrap_or_default();
+        prop_assert_eq!(&read, &answers);
+        let again = serde_json::to_string(&AnswersFile(&read))
+            .unwrap_or_else(|e| panic!("cannot write: {e}"));
+        prop_assert_eq!(&again, &text);
+        let pretty = serde_json::to_string_pretty(&AnswersFile(&answers))
+            .unwrap_or_else(|e| panic!("cannot write: {e}"));
+        prop_assert_eq!(parse_json(&pretty).ok(), Some(answers));
+    }
+}
+
+// ---- (e) arbitrary JSON ---------------------------------------------------------------
+
+/// Keys and strings that make generated values close to real answers files.
+const WORDS: &[&str] = &[
+    "format",
+    "version",
+    "answers",
+    "notes",
+    "assurance-check/answers",
+    "systematic_torture",
+    "group_targeted",
+    "person_in_group",
+    "transfer_kind",
+    "assurances_subject",
+    "reported_to_treaty_bodies",
+    "yes",
+    "no",
+    "unknown",
+    "torture",
+    "rendition",
+    "",
+    "colour",
+    "Yes",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => select(WORDS).prop_map(str::to_owned),
+        1 => "(?s).{0,12}",
+    ]
+}
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        prop_oneof![Just(1.0), Just(1.5), any::<f64>()].prop_map(Value::from),
+        Just(json!(1)),
+        word().prop_map(Value::String),
+    ]
+}
+
+/// Any JSON value, nested up to 24 levels (deeper than an answers file may be).
+fn any_json() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(24, 256, 6, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..6).prop_map(Value::Array),
+            vec((word(), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+/// Something shaped like an answers file, with some parts wrong.
+fn file_like() -> impl Strategy<Value = Value> {
+    let id = select(
+        QuestionId::ALL
+            .iter()
+            .map(|q| q.as_str())
+            .chain(["colour"])
+            .collect::<Vec<_>>(),
+    );
+    // Mostly a value of the question's own kind; sometimes another kind's, or anything.
+    let entry = prop_oneof![
+        12 => select(QuestionId::ALL.to_vec()).prop_flat_map(|q| {
+            (Just(q.as_str()), select(values_of(q.as_str())).prop_map(Value::from))
+        }),
+        2 => (id.clone(), select(vec![
+            "yes", "unknown", "extradition", "death_penalty", "maybe", "",
+        ]).prop_map(Value::from)),
+        1 => (id.clone(), any_json()),
+    ];
+    let note = prop_oneof![
+        6 => "(?s).{0,30}".prop_map(Value::from),
+        1 => any_json(),
+    ];
+    (
+        proptest::option::weighted(0.9, prop_oneof![9 => Just(json!("assurance-check/answers")), 1 => any_json()]),
+        proptest::option::weighted(0.9, prop_oneof![9 => Just(json!(1)), 1 => any_json()]),
+        proptest::option::weighted(0.9, prop_oneof![8 => vec(entry, 0..8).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())), 1 => any_json()]),
+        proptest::option::of(prop_oneof![8 => vec((id, note), 0..4).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())), 1 => any_json()]),
+        proptest::option::weighted(0.1, (word(), any_json())),
+    )
+        .prop_map(|(format, version, answers, notes, extra)| {
+            let mut m = Map::new();
+            let fields = [("format", format), ("version", version), ("answers", answers), ("notes", notes)];
+            for (k, v) in fields {
+                if let Some(v) = v {
+                    m.insert(k.to_owned(), v);
+                }
+            }
+            if let Some((k, v)) = extra {
+                m.insert(k, v);
+            }
+            Value::Object(m)
+        })
+}
+
+/// RULES.md "Files and formats", written independently: is this a valid answers file?
+fn valid(v: &Value) -> bool {
+    let Value::Object(top) = v else { return false };
+    let known = ["format", "version", "answers", "notes"];
+    if top.keys().any(|k| !known.contains(&k.as_str())) {
+        return false;
+    }
+    let format_ok = top.get("format") == Some(&json!("assurance-check/answers"));
+    let version_ok = top
+        .get("version")
+        .and_then(Value::as_f64)
+        .is_some_and(|n| n == 1.0);
+    let answers_ok = match top.get("answers") {
+        Some(Value::Object(a)) => a.iter().all(|(k, v)| {
+            QuestionId::from_id(k).is_some()
+                && v.as_str().is_some_and(|s| values_of(k).contains(&s))
+        }),
+        _ => false,
+    };
+    let notes_ok = match top.get("notes") {
+        None => true,
+        Some(Value::Object(n)) => n
+            .iter()
+            .all(|(k, v)| QuestionId::from_id(k).is_some() && v.is_string()),
+        Some(_) => false,
+    };
+    format_ok && version_ok && answers_ok && notes_ok
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// (e) The strict reader never panics on any JSON value: it accepts exactly the valid
+    /// files and refuses the rest with one line of text.
+    #[test]
+    fn parse_answers_file_never_panics_and_is_exactly_as_strict_as_rules_md(
+        v in prop_oneof![1 => any_json(), 2 => file_like()],
+    ) {
+        let text = v.to_string();
+        let by_text = parse_json(&text);
+        match serde_json::from_value::<Raw>(v.clone()) {
+            Ok(raw) => {
+                let direct = parse_answers_file(&raw);
+                prop_assert_eq!(&direct, &by_text);
+            }
+            // Only nesting deeper than any answers file can be is refused while reading.
+            Err(e) => prop_assert!(e.to_string().contains("nesting"), "{}", e),
+        }
+        prop_assert_eq!(by_text.is_ok(), valid(&v), "{}", text);
+        match by_text {
+            Ok(answers) => {
+                let written = serde_json::to_string(&AnswersFile(&answers))
+                    .unwrap_or_else(|e| panic!("cannot write: {e}"));
+                prop_assert_eq!(parse_json(&written).ok(), Some(answers));
+            }
+            Err(e) => {
+                let line = e.message(english());
+                prop_assert!(!line.is_empty() && !line.contains('\n'), "{:?}", line);
+            }
+        }
+    }
+
+    /// (e) Text that is not JSON, or barely is, is refused without a panic.
+    #[test]
+    fn parse_json_never_panics_on_arbitrary_text(text in "(?s).{0,200}") {
+        if let Err(e) = parse_json(&text) {
+            prop_assert!(!e.message(english()).contains('\n'));
+        }
+    }
+}
