@@ -241,6 +241,29 @@ fn filled_placeholders_leave_no_braces_in_any_language() {
     }
 }
 
+#[test]
+fn labels_quoted_in_other_messages_match_the_labels_themselves() {
+    for c in LANGUAGES {
+        let code = c.lang.code;
+        let help = c.question(QuestionId::AssurancesSubject).help;
+        for label in [c.values.torture, c.values.death_penalty, c.values.none] {
+            assert!(help.contains(label), "{code}: {label:?} not in {help:?}");
+        }
+        assert!(
+            c.ui.privacy.contains(c.ui.keep_on_device),
+            "{code}: privacy"
+        );
+        assert!(
+            c.ui.keep_on_device_help.contains(c.ui.forget),
+            "{code}: forget"
+        );
+    }
+    for c in translations() {
+        let help = c.question(QuestionId::PostReturnMonitoring).help;
+        assert!(help.contains(c.values.yes), "{}: {help:?}", c.lang.code);
+    }
+}
+
 // ---- Glossaries ----------------------------------------------------------------------
 
 /// One glossary: key -> forms, the official term first.

@@ -80,7 +80,7 @@ pub static ES: Catalog = Catalog {
         },
         group_targeted: QuestionText {
             text: "¿Toman las autoridades constantemente como objetivo a los miembros de un determinado grupo racial, étnico, religioso, político o de otra índole identificable para someterlos a tortura o a malos tratos?",
-            short: "Un grupo es objetivo constante",
+            short: "Se toma constantemente como objetivo a un grupo",
             help: "Las personas sospechosas de terrorismo constituyen un grupo de este tipo (R2(c)). Pruebas: informes de los órganos de tratados de las Naciones Unidas y del Relator Especial sobre la tortura, resoluciones judiciales e informes de ONG de reconocida solvencia que documenten una pauta de ataques contra el grupo, como opositores políticos, una minoría religiosa o personas detenidas por delitos contra la seguridad.",
         },
         person_in_group: QuestionText {
