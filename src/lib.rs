@@ -12,4 +12,6 @@ pub mod rules;
 pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
+mod ui;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;

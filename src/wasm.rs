@@ -70,3 +70,13 @@ pub fn evaluate(answers: JsValue, lang_tag: Option<String>) -> Result<JsValue, J
 pub fn questions(lang_tag: Option<String>) -> Result<JsValue, JsError> {
     to_js(&questionnaire(lang(lang_tag)))
 }
+
+/// `mount(host, root)`: renders the widget into the open shadow root of `<assurance-check>`.
+/// Idempotent: a second call on the same root leaves exactly one widget, with its answers.
+///
+/// # Errors
+/// Throws an `Error` if the DOM refuses an operation.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::HtmlElement, root: web_sys::ShadowRoot) -> Result<(), JsError> {
+    crate::ui::mount(host, root)
+}

@@ -1,0 +1,154 @@
+//! The DOM adapter: the few calls the rest of `ui` needs, so that rendering code reads like
+//! a description of the page.
+//!
+//! Text only ever goes in through `set_text_content`: nothing here parses markup.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsError};
+use web_sys::{
+    CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
+};
+
+/// Every DOM failure becomes a JS `Error` at the boundary.
+pub(crate) type Result<T> = std::result::Result<T, JsError>;
+
+/// An error naming what could not be done.
+pub(crate) fn error(what: &str) -> JsError {
+    JsError::new(&format!("assurance-check: could not {what}"))
+}
+
+/// An element being described: its tag, attributes, text and children. A failed step is
+/// remembered and reported once, by [`El::done`].
+pub(crate) struct El {
+    element: Element,
+    ok: bool,
+}
+
+impl El {
+    /// A new element of `tag` in `doc`.
+    pub(crate) fn new(doc: &Document, tag: &str) -> Result<El> {
+        let element = doc
+            .create_element(tag)
+            .map_err(|_| error("create an element"))?;
+        Ok(El { element, ok: true })
+    }
+
+    /// Sets an attribute.
+    pub(crate) fn attr(mut self, name: &str, value: &str) -> El {
+        self.ok &= self.element.set_attribute(name, value).is_ok();
+        self
+    }
+
+    /// Sets a boolean attribute such as `hidden` or `open`.
+    pub(crate) fn flag(self, name: &str) -> El {
+        self.attr(name, "")
+    }
+
+    /// Sets the `class` attribute.
+    pub(crate) fn class(self, class: &str) -> El {
+        self.attr("class", class)
+    }
+
+    /// Sets the element's text. Never markup.
+    pub(crate) fn text(self, text: &str) -> El {
+        self.element.set_text_content(Some(text));
+        self
+    }
+
+    /// Appends a child being described.
+    pub(crate) fn child(mut self, child: El) -> El {
+        self.ok &= child.ok && self.element.append_child(&child.element).is_ok();
+        self
+    }
+
+    /// Appends an element that already exists.
+    pub(crate) fn append(mut self, child: &Element) -> El {
+        self.ok &= self.element.append_child(child).is_ok();
+        self
+    }
+
+    /// The finished element.
+    pub(crate) fn done(self) -> Result<Element> {
+        if self.ok {
+            Ok(self.element)
+        } else {
+            Err(error("build the page"))
+        }
+    }
+
+    /// The finished element as a more specific type (an input, a text area, …).
+    pub(crate) fn done_as<T: JsCast>(self) -> Result<T> {
+        self.done()?
+            .dyn_into::<T>()
+            .map_err(|_| error("build a form control"))
+    }
+}
+
+/// Replaces an element's text. Never markup.
+pub(crate) fn set_text(node: &Node, text: &str) {
+    node.set_text_content(Some(text));
+}
+
+/// Removes every child of a node.
+pub(crate) fn clear(node: &Node) {
+    node.set_text_content(None);
+}
+
+/// Appends a child to an element that is already on the page.
+pub(crate) fn append(parent: &Element, child: El) -> Result<()> {
+    let child = child.done()?;
+    parent
+        .append_child(&child)
+        .map(|_| ())
+        .map_err(|_| error("add to the page"))
+}
+
+/// Sets an attribute on an element already on the page.
+pub(crate) fn set_attr(element: &Element, name: &str, value: &str) {
+    // Attribute names are literals of this crate, which the DOM always accepts.
+    let _ = element.set_attribute(name, value);
+}
+
+/// Shows or hides an element with the `hidden` attribute.
+pub(crate) fn set_shown(element: &Element, shown: bool) {
+    let _ = element.toggle_attribute_with_force("hidden", !shown);
+}
+
+/// Moves keyboard focus to an element.
+pub(crate) fn focus(element: &Element) {
+    if let Some(html) = element.dyn_ref::<HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+/// The element an event happened on, if it is an element.
+pub(crate) fn target(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// Calls `handler` for every `kind` event that reaches `target`, for as long as the page
+/// lives. Each mount adds a fixed handful of listeners to an element it owns, so leaking
+/// the closures costs a few bytes per mount and never multiplies the handlers.
+pub(crate) fn listen(
+    target: &EventTarget,
+    kind: &str,
+    handler: impl FnMut(Event) + 'static,
+) -> Result<()> {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    target
+        .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+        .map_err(|_| error("listen for input"))?;
+    closure.forget();
+    Ok(())
+}
+
+/// Attaches the widget's stylesheet to the shadow root as a constructable stylesheet,
+/// which needs no CSP allowance and replaces whatever was adopted before.
+pub(crate) fn adopt_styles(root: &ShadowRoot, css: &str) -> Result<()> {
+    let sheet = CssStyleSheet::new().map_err(|_| error("create the stylesheet"))?;
+    sheet
+        .replace_sync(css)
+        .map_err(|_| error("parse the stylesheet"))?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! The widget inside `<assurance-check>`: rendered by Rust through web-sys in the element's
+//! shadow root.
+//!
+//! State is the core's `Answers` and the chosen catalog. Every change re-runs
+//! `rules::evaluate` and redraws the panel from it: the page never decides a verdict, a
+//! status, a shown-when condition or a finding.
+
+mod announce;
+mod dom;
+mod locale;
+mod questions;
+mod verdict_panel;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsError};
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot,
+};
+
+use self::announce::Announcer;
+use self::dom::{El, Result};
+use self::questions::Questions;
+use self::verdict_panel::{Bar, Panel, Snapshot};
+use crate::i18n::{fill, Catalog};
+use crate::rules::{evaluate, Answers, QuestionId, Verdict};
+
+/// The widget's stylesheet, adopted by the shadow root.
+const CSS: &str = include_str!("../../www/widget.css");
+
+/// One mounted widget: what the user said, in which language, and the page showing it.
+struct App {
+    catalog: &'static Catalog,
+    answers: Answers,
+    /// The verdict last shown, so that only a change is announced.
+    shown: Option<Verdict>,
+    view: View,
+}
+
+/// The parts of the page that change.
+struct View {
+    doc: Document,
+    questions: Questions,
+    panel: Panel,
+    bar: Bar,
+    announcer: Announcer,
+}
+
+thread_local! {
+    /// Every shadow root mounted so far, with its state. Mounting the same root again (the
+    /// element reconnected, or its `lang` changed) redraws it and keeps the answers.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, Rc<RefCell<App>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Renders the widget into `root`, the open shadow root of `host`. Idempotent: the root is
+/// cleared first, so there is always exactly one widget, and a root mounted before keeps
+/// its answers and notes.
+///
+/// # Errors
+/// Only if the DOM refuses an operation, which a supporting browser does not.
+pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsError> {
+    let doc = host
+        .owner_document()
+        .ok_or_else(|| dom::error("find the document"))?;
+    let catalog = locale::choose(&host, &doc);
+    let previous = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(r, _)| *r == root)
+            .map(|(_, app)| Rc::clone(app))
+    });
+    let view = render(&doc, &host, &root, catalog)?;
+    let app = match previous {
+        Some(app) => {
+            {
+                let mut app = app.borrow_mut();
+                app.catalog = catalog;
+                app.view = view;
+                app.view.questions.sync(&app.answers);
+                app.refresh(false)?;
+            }
+            app
+        }
+        None => {
+            let app = Rc::new(RefCell::new(App {
+                catalog,
+                answers: Answers::new(),
+                shown: None,
+                view,
+            }));
+            app.borrow_mut().refresh(false)?;
+            MOUNTED.with(|m| m.borrow_mut().push((root.clone(), Rc::clone(&app))));
+            app
+        }
+    };
+    wire(&app, &root)
+}
+
+/// Clears `root` and draws the widget in it: header, verdict panel, questions, bar.
+fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog) -> Result<View> {
+    dom::clear(root);
+    dom::adopt_styles(root, CSS)?;
+    let lang = c.lang.code;
+    let dir = c.lang.dir.as_str();
+    let (announcer, status_slot) = Announcer::attach(doc, host, lang, dir)?;
+    let questions = Questions::build(doc, c)?;
+    let panel = Panel::build(doc, c)?;
+    let bar = Bar::build(doc, c)?;
+    let widget = El::new(doc, "div")?
+        .class("ac")
+        .attr("lang", lang)
+        .attr("dir", dir)
+        .append(&status_slot)
+        .child(
+            El::new(doc, "header")?
+                .class("intro")
+                .child(El::new(doc, "h2")?.text(c.ui.title))
+                .child(El::new(doc, "p")?.text(c.ui.intro))
+                .child(El::new(doc, "p")?.class("disclaimer").text(c.ui.disclaimer))
+                .child(El::new(doc, "p")?.class("privacy").text(c.ui.privacy)),
+        )
+        .child(
+            El::new(doc, "div")?
+                .class("layout")
+                .append(&panel.root)
+                .append(&questions.root)
+                .append(&bar.root),
+        )
+        .done()?;
+    root.append_child(&widget)
+        .map_err(|_| dom::error("add the widget"))?;
+    Ok(View {
+        doc: doc.clone(),
+        questions,
+        panel,
+        bar,
+        announcer,
+    })
+}
+
+/// Listens on the widget's own root element, so a later mount (which replaces that element)
+/// leaves no handler behind.
+fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
+    let Some(widget) = root.first_element_child() else {
+        return Err(dom::error("find the widget"));
+    };
+    let on_change = Rc::clone(app);
+    dom::listen(&widget, "change", move |event| {
+        on_answer(&on_change, &event)
+    })?;
+    let on_input = Rc::clone(app);
+    dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?;
+    let on_click = Rc::clone(app);
+    dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?;
+    Ok(())
+}
+
+/// A radio was chosen: record the answer and re-evaluate.
+fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
+    let Some(radio) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(q) = QuestionId::from_id(&radio.name()) else {
+        return;
+    };
+    let mut app = app.borrow_mut();
+    if radio.checked() && app.answers.set(q, &radio.value()).is_ok() {
+        let _ = app.refresh(true);
+    }
+}
+
+/// A note was typed: keep it with the answers. Notes never change the evaluation.
+fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
+    let Some(area) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let Some(q) = area
+        .get_attribute("data-note")
+        .and_then(|id| QuestionId::from_id(&id))
+    else {
+        return;
+    };
+    app.borrow_mut().answers.set_note(q, &area.value());
+}
+
+/// A button was pressed: go to an open question, skip to the verdict, or start over.
+fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
+    let Some(button) =
+        dom::target(event).and_then(|t| t.closest("[data-goto], [data-action]").ok().flatten())
+    else {
+        return;
+    };
+    if let Some(q) = button
+        .get_attribute("data-goto")
+        .and_then(|id| QuestionId::from_id(&id))
+    {
+        app.borrow().view.questions.focus(q);
+        return;
+    }
+    match button.get_attribute("data-action").as_deref() {
+        Some("skip-to-verdict") => dom::focus(&app.borrow().view.panel.verdict_heading),
+        Some("start-over") => {
+            let message = app.borrow().catalog.ui.start_over_confirm;
+            if confirm(message) {
+                let mut app = app.borrow_mut();
+                app.answers = Answers::new();
+                app.view.questions.sync(&app.answers);
+                let _ = app.refresh(false);
+                app.view.announcer.say(app.catalog.ui.cleared);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Asks the user to confirm; `false` when the browser cannot ask (a sandbox without modals).
+fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+impl App {
+    /// Re-evaluates and redraws everything that depends on the answers; announces the
+    /// verdict when it changed and `announce` is set.
+    fn refresh(&mut self, announce: bool) -> Result<()> {
+        let c = self.catalog;
+        let evaluation = evaluate(&self.answers);
+        let verdict = self.answers.answered().next().map(|_| evaluation.verdict);
+        let v = &self.view;
+        v.questions.show(&self.answers);
+        let (answered, shown) = v.questions.progress(&self.answers);
+        let snapshot = Snapshot {
+            evaluation: &evaluation,
+            verdict,
+            answered,
+            shown,
+        };
+        v.panel.update(&v.doc, c, &snapshot)?;
+        v.bar.update(c, &snapshot);
+        if announce && verdict != self.shown {
+            v.announcer.say(&fill(
+                c.ui.announce_verdict,
+                &[("verdict", c.verdict(verdict).title)],
+            ));
+        }
+        self.shown = verdict;
+        Ok(())
+    }
+}

@@ -1,0 +1,175 @@
+//! The questionnaire: the sections in the order the statement reads, one fieldset per
+//! question, each with its answers, its help (with the citation) and a notes field.
+//!
+//! Shown-when is the core's `QuestionId::is_shown`; this module only applies it.
+
+use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
+
+use super::dom::{self, El, Result};
+use crate::i18n::{fill, Catalog};
+use crate::report::options;
+use crate::rules::{Answer, Answers, QuestionId, Section, MAX_NOTE_CHARS};
+
+/// One question on the page.
+pub(crate) struct QuestionView {
+    pub(crate) id: QuestionId,
+    fieldset: Element,
+    radios: Vec<HtmlInputElement>,
+    note: HtmlTextAreaElement,
+    note_disclosure: Element,
+}
+
+/// Every question on the page, in statement order.
+pub(crate) struct Questions {
+    pub(crate) root: Element,
+    views: Vec<QuestionView>,
+}
+
+impl Questions {
+    /// Builds every section and question in the catalog's language.
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Questions> {
+        let mut views = Vec::new();
+        let mut root = El::new(doc, "div")?.class("questions");
+        for section in Section::ALL {
+            let heading_id = format!("section-{}", section.as_str());
+            let mut part = El::new(doc, "section")?
+                .class("section")
+                .attr("data-section", section.as_str())
+                .attr("aria-labelledby", &heading_id)
+                .child(
+                    El::new(doc, "h3")?
+                        .attr("id", &heading_id)
+                        .text(c.section(section)),
+                );
+            for q in section.questions() {
+                let view = question(doc, c, q)?;
+                part = part.append(&view.fieldset);
+                views.push(view);
+            }
+            root = root.child(part);
+        }
+        Ok(Questions {
+            root: root.done()?,
+            views,
+        })
+    }
+
+    /// Hides each question whose shown-when condition fails (the answer is kept).
+    pub(crate) fn show(&self, answers: &Answers) {
+        for v in &self.views {
+            dom::set_shown(&v.fieldset, v.id.is_shown(answers));
+        }
+    }
+
+    /// Makes every control match `answers`: after start-over, and later after loading a file.
+    pub(crate) fn sync(&self, answers: &Answers) {
+        for v in &self.views {
+            let value = answers.get(v.id).map(Answer::as_str);
+            for radio in &v.radios {
+                radio.set_checked(Some(radio.value().as_str()) == value);
+            }
+            let note = answers.note(v.id).unwrap_or("");
+            if v.note.value() != note {
+                v.note.set_value(note);
+            }
+            if !note.is_empty() {
+                dom::set_attr(&v.note_disclosure, "open", "");
+            }
+        }
+    }
+
+    /// How many questions are shown, and how many of those are answered.
+    pub(crate) fn progress(&self, answers: &Answers) -> (usize, usize) {
+        let shown: Vec<QuestionId> = self
+            .views
+            .iter()
+            .map(|v| v.id)
+            .filter(|q| q.is_shown(answers))
+            .collect();
+        let answered = shown.iter().filter(|q| answers.get(**q).is_some()).count();
+        (answered, shown.len())
+    }
+
+    /// Moves focus to a question: its chosen answer, or else its first.
+    pub(crate) fn focus(&self, q: QuestionId) {
+        let Some(v) = self.views.iter().find(|v| v.id == q) else {
+            return;
+        };
+        let target = v
+            .radios
+            .iter()
+            .find(|r| r.checked())
+            .or_else(|| v.radios.first());
+        if let Some(radio) = target {
+            let _ = radio.focus();
+        }
+    }
+}
+
+/// `<fieldset data-question>`: the question as legend, its answers as radios, then the help
+/// and the notes, each behind a disclosure.
+fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<QuestionView> {
+    let id = q.as_str();
+    let text = c.question(q);
+    let mut radios = Vec::new();
+    let mut choices = El::new(doc, "div")?.class("choices");
+    for option in options(q, c) {
+        let radio: HtmlInputElement = El::new(doc, "input")?
+            .attr("type", "radio")
+            .attr("name", id)
+            .attr("value", option.value)
+            .done_as()?;
+        choices = choices.child(
+            El::new(doc, "label")?
+                .class("choice")
+                .append(&radio)
+                .child(El::new(doc, "span")?.text(option.label)),
+        );
+        radios.push(radio);
+    }
+
+    let help = El::new(doc, "details")?
+        .class("help")
+        .child(El::new(doc, "summary")?.text(c.ui.help_toggle))
+        .child(El::new(doc, "p")?.text(text.help))
+        .child(
+            El::new(doc, "p")?
+                .class("cite")
+                .text(&fill(c.ui.source, &[("cites", q.cites())])),
+        );
+
+    let note_id = format!("note-{id}");
+    let note: HtmlTextAreaElement = El::new(doc, "textarea")?
+        .attr("id", &note_id)
+        .attr("data-note", id)
+        .attr("dir", "auto")
+        .attr("rows", "3")
+        .attr("maxlength", &MAX_NOTE_CHARS.to_string())
+        .done_as()?;
+    let note_disclosure = El::new(doc, "details")?
+        .class("notes")
+        .child(El::new(doc, "summary")?.text(c.ui.notes_toggle))
+        .child(
+            El::new(doc, "label")?
+                .attr("for", &note_id)
+                .text(c.ui.notes_label),
+        )
+        .append(&note)
+        .done()?;
+
+    let fieldset = El::new(doc, "fieldset")?
+        .class("question")
+        .attr("data-question", id)
+        .child(El::new(doc, "legend")?.text(text.text))
+        .child(choices)
+        .child(help)
+        .append(&note_disclosure)
+        .done()?;
+    Ok(QuestionView {
+        id: q,
+        fieldset,
+        radios,
+        note,
+        note_disclosure,
+    })
+}

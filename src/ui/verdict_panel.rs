@@ -1,0 +1,288 @@
+//! The verdict panel: the verdict in plain words, progress and start-over, the six
+//! circumstances, the open questions and the findings with their citations. Plus the small
+//! bar that keeps the verdict in view on narrow screens.
+//!
+//! Everything shown comes from the core's `Evaluation` and `report::finding_text`.
+
+use web_sys::{Document, Element};
+
+use super::dom::{self, El, Result};
+use crate::i18n::{fill, Catalog};
+use crate::report::finding_text;
+use crate::rules::{CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
+
+/// What the panel shows: the evaluation, and the verdict as the user sees it (`None`
+/// before any answer).
+pub(crate) struct Snapshot<'a> {
+    pub(crate) evaluation: &'a Evaluation,
+    pub(crate) verdict: Option<Verdict>,
+    pub(crate) answered: usize,
+    pub(crate) shown: usize,
+}
+
+/// The wire name of a shown verdict: `none` before any answer.
+pub(crate) fn verdict_id(verdict: Option<Verdict>) -> &'static str {
+    verdict.map_or("none", Verdict::as_str)
+}
+
+/// The panel's parts that change.
+pub(crate) struct Panel {
+    pub(crate) root: Element,
+    verdict: Element,
+    /// Focus target for "skip to the verdict".
+    pub(crate) verdict_heading: Element,
+    verdict_title: Element,
+    verdict_meaning: Element,
+    progress_text: Element,
+    progress_bar: Element,
+    circumstances: Vec<(CircumstanceId, Element, Element)>,
+    open_questions: Element,
+    findings: Element,
+}
+
+fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
+    fill(
+        c.ui.progress,
+        &[
+            ("answered", &s.answered.to_string()),
+            ("total", &s.shown.to_string()),
+        ],
+    )
+}
+
+impl Panel {
+    /// The panel's structure, in the catalog's language, not yet filled in.
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Panel> {
+        let verdict_heading = El::new(doc, "h3")?
+            .attr("id", "verdict-heading")
+            .attr("tabindex", "-1")
+            .text(c.ui.verdict_heading)
+            .done()?;
+        let verdict_title = El::new(doc, "p")?.class("verdict-title").done()?;
+        let verdict_meaning = El::new(doc, "p")?.class("verdict-meaning").done()?;
+        let verdict = El::new(doc, "div")?
+            .class("verdict")
+            .attr("data-verdict", "none")
+            .append(&verdict_heading)
+            .append(&verdict_title)
+            .append(&verdict_meaning)
+            .done()?;
+
+        let progress_text = El::new(doc, "p")?
+            .attr("id", "progress-text")
+            .class("progress-text")
+            .done()?;
+        let progress_bar = El::new(doc, "progress")?
+            .attr("aria-labelledby", "progress-text")
+            .attr("max", "1")
+            .attr("value", "0")
+            .done()?;
+        let progress = El::new(doc, "div")?
+            .class("progress")
+            .append(&progress_text)
+            .append(&progress_bar)
+            .child(
+                El::new(doc, "button")?
+                    .attr("type", "button")
+                    .attr("data-action", "start-over")
+                    .class("button")
+                    .text(c.ui.start_over),
+            );
+
+        let mut circumstances = Vec::new();
+        let mut list = El::new(doc, "ul")?.class("circumstances");
+        for id in CircumstanceId::ALL {
+            let status = El::new(doc, "span")?.class("status").done()?;
+            let row = El::new(doc, "li")?
+                .attr("data-circumstance", id.as_str())
+                .attr("data-status", Status::Unresolved.as_str())
+                .child(
+                    El::new(doc, "span")?
+                        .class("circumstance-name")
+                        .text(c.circumstance(id))
+                        .child(
+                            El::new(doc, "span")?
+                                .class("cite")
+                                .text(&format!(" ({})", id.cites())),
+                        ),
+                )
+                .append(&status)
+                .done()?;
+            list = list.append(&row);
+            circumstances.push((id, row, status));
+        }
+
+        let open_questions = El::new(doc, "ul")?.class("open-questions").done()?;
+        let findings = El::new(doc, "ul")?.class("findings").done()?;
+        let section = |key: &str, title: &str| -> Result<El> {
+            Ok(El::new(doc, "section")?
+                .class(key)
+                .attr("aria-labelledby", &format!("{key}-heading"))
+                .child(
+                    El::new(doc, "h3")?
+                        .attr("id", &format!("{key}-heading"))
+                        .text(title),
+                ))
+        };
+        let root = El::new(doc, "section")?
+            .class("panel")
+            .attr("aria-labelledby", "verdict-heading")
+            .append(&verdict)
+            .child(progress)
+            .child(section("circumstances-part", c.ui.circumstances_heading)?.child(list))
+            .child(section("open-part", c.ui.open_questions_heading)?.append(&open_questions))
+            .child(section("findings-part", c.ui.findings_heading)?.append(&findings))
+            .child(El::new(doc, "p")?.class("source").text(c.report.source))
+            .done()?;
+        Ok(Panel {
+            root,
+            verdict,
+            verdict_heading,
+            verdict_title,
+            verdict_meaning,
+            progress_text,
+            progress_bar,
+            circumstances,
+            open_questions,
+            findings,
+        })
+    }
+
+    /// Shows `s`: every part is rewritten from the evaluation.
+    pub(crate) fn update(
+        &self,
+        doc: &Document,
+        c: &'static Catalog,
+        s: &Snapshot<'_>,
+    ) -> Result<()> {
+        let words = c.verdict(s.verdict);
+        dom::set_attr(&self.verdict, "data-verdict", verdict_id(s.verdict));
+        dom::set_text(&self.verdict_title, words.title);
+        dom::set_text(&self.verdict_meaning, words.meaning);
+
+        dom::set_text(&self.progress_text, &progress_text(c, s));
+        dom::set_attr(&self.progress_bar, "max", &s.shown.max(1).to_string());
+        dom::set_attr(&self.progress_bar, "value", &s.answered.to_string());
+
+        for (id, row, label) in &self.circumstances {
+            let status = s
+                .evaluation
+                .circumstances
+                .iter()
+                .find(|(c, _)| c == id)
+                .map_or(Status::Unresolved, |(_, status)| *status);
+            dom::set_attr(row, "data-status", status.as_str());
+            dom::set_text(label, c.status(status));
+        }
+
+        dom::clear(&self.open_questions);
+        if s.evaluation.open_questions.is_empty() {
+            dom::append(
+                &self.open_questions,
+                El::new(doc, "li")?
+                    .class("none")
+                    .text(c.ui.open_questions_none),
+            )?;
+        }
+        for open in &s.evaluation.open_questions {
+            dom::append(&self.open_questions, open_question(doc, c, open)?)?;
+        }
+
+        dom::clear(&self.findings);
+        for f in &s.evaluation.findings {
+            let mut item = El::new(doc, "li")?.attr("data-finding", f.id.as_str());
+            if let Some(q) = f.question {
+                item = item.attr("data-question", q.as_str());
+            }
+            item = item
+                .child(El::new(doc, "p")?.text(&finding_text(f, s.evaluation.verdict, c)))
+                .child(
+                    El::new(doc, "p")?
+                        .class("cite")
+                        .text(&fill(c.ui.source, &[("cites", f.id.cites())])),
+                );
+            dom::append(&self.findings, item)?;
+        }
+        Ok(())
+    }
+}
+
+/// An open question: a button that takes focus to the question, and what it would establish.
+fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Result<El> {
+    let establishes = format!(
+        "{} ({})",
+        fill(
+            c.ui.would_establish,
+            &[("circumstance", c.circumstance(o.would_establish))]
+        ),
+        o.would_establish.cites()
+    );
+    let together: Vec<&str> = o.together_with.iter().map(|q| q.as_str()).collect();
+    let mut item = El::new(doc, "li")?
+        .attr("data-open-question", o.question.as_str())
+        .attr("data-would-establish", o.would_establish.as_str())
+        .attr("data-together-with", &together.join(" "))
+        .child(
+            El::new(doc, "button")?
+                .attr("type", "button")
+                .attr("data-goto", o.question.as_str())
+                .class("link")
+                .text(c.question(o.question).short),
+        )
+        .child(
+            El::new(doc, "span")?
+                .class("establishes")
+                .text(&establishes),
+        );
+    if !o.together_with.is_empty() {
+        let others: Vec<&str> = o
+            .together_with
+            .iter()
+            .map(|q| c.question(*q).short)
+            .collect();
+        item = item.child(El::new(doc, "span")?.class("together").text(&fill(
+            c.ui.together_with,
+            &[("questions", &others.join(", "))],
+        )));
+    }
+    Ok(item)
+}
+
+/// The bar that keeps the verdict in view under the questions on narrow screens.
+pub(crate) struct Bar {
+    pub(crate) root: Element,
+    title: Element,
+    progress: Element,
+}
+
+impl Bar {
+    /// The bar, with its "skip to the verdict" button.
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Bar> {
+        let title = El::new(doc, "span")?.class("bar-title").done()?;
+        let progress = El::new(doc, "span")?.class("bar-progress").done()?;
+        let root = El::new(doc, "div")?
+            .class("bar")
+            .attr("data-shown-verdict", "none")
+            .child(El::new(doc, "p")?.append(&title).append(&progress))
+            .child(
+                El::new(doc, "button")?
+                    .attr("type", "button")
+                    .attr("data-action", "skip-to-verdict")
+                    .class("button")
+                    .text(c.ui.skip_to_verdict),
+            )
+            .done()?;
+        Ok(Bar {
+            root,
+            title,
+            progress,
+        })
+    }
+
+    /// Shows the verdict's title and the progress.
+    pub(crate) fn update(&self, c: &'static Catalog, s: &Snapshot<'_>) {
+        dom::set_attr(&self.root, "data-shown-verdict", verdict_id(s.verdict));
+        dom::set_text(&self.title, c.verdict(s.verdict).title);
+        dom::set_text(&self.progress, &progress_text(c, s));
+    }
+}
