@@ -124,8 +124,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
             El::new(doc, "div")?
                 .class("layout")
                 .append(&panel.root)
-                .append(&questions.root)
-                .append(&bar.root),
+                .append(&bar.root)
+                .append(&questions.root),
         )
         .done()?;
     root.append_child(&widget)
@@ -151,6 +151,12 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
     })?;
     let on_input = Rc::clone(app);
     dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?;
+    let on_focus = Rc::clone(app);
+    dom::listen(&widget, "focusin", move |event| {
+        if let Some(focused) = dom::target(&event) {
+            on_focus.borrow().view.bar.keep_clear(&focused);
+        }
+    })?;
     let on_click = Rc::clone(app);
     dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?;
     Ok(())

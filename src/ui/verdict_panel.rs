@@ -248,7 +248,8 @@ fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Resul
     Ok(item)
 }
 
-/// The bar that keeps the verdict in view under the questions on narrow screens.
+/// The bar that keeps the verdict in view above the questions on narrow screens, once the
+/// panel has scrolled away.
 pub(crate) struct Bar {
     pub(crate) root: Element,
     title: Element,
@@ -277,6 +278,25 @@ impl Bar {
             title,
             progress,
         })
+    }
+
+    /// Keeps a newly focused control clear of the bar (WCAG 2.4.11): the browser scrolls
+    /// focus into view only when it is off screen, and the bar covers part of the screen.
+    /// The control's `scroll-margin-block-end` (widget.css) leaves room for the bar.
+    pub(crate) fn keep_clear(&self, focused: &Element) {
+        let bar = self.root.get_bounding_client_rect();
+        if bar.height() <= 0.0 || self.root.contains(Some(focused)) {
+            return; // No bar on wide screens; and the bar's own button is never under it.
+        }
+        let target = focused
+            .closest(".choice")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| focused.clone());
+        let r = target.get_bounding_client_rect();
+        if r.bottom() > bar.top() && r.top() < bar.bottom() {
+            target.scroll_into_view_with_bool(false);
+        }
     }
 
     /// Shows the verdict's title and the progress.
