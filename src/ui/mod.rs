@@ -97,6 +97,12 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
     wire(&app, &root)
 }
 
+/// A citation label such as `R2(c)` or `¶2, FN1`, isolated as left-to-right text (U+2066 …
+/// U+2069) so that its brackets stay in place inside right-to-left sentences.
+pub(crate) fn cite(label: &str) -> String {
+    format!("\u{2066}{label}\u{2069}")
+}
+
 /// Clears `root` and draws the widget in it: header, verdict panel, questions, bar.
 fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog) -> Result<View> {
     dom::clear(root);

@@ -5,6 +5,7 @@
 
 use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
+use super::cite;
 use super::dom::{self, El, Result};
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
@@ -135,7 +136,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
         .child(
             El::new(doc, "p")?
                 .class("cite")
-                .text(&fill(c.ui.source, &[("cites", q.cites())])),
+                .text(&fill(c.ui.source, &[("cites", &cite(q.cites()))])),
         );
 
     let note_id = format!("note-{id}");

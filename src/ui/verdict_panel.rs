@@ -6,6 +6,7 @@
 
 use web_sys::{Document, Element};
 
+use super::cite;
 use super::dom::{self, El, Result};
 use crate::i18n::{fill, Catalog};
 use crate::report::finding_text;
@@ -103,7 +104,7 @@ impl Panel {
                         .child(
                             El::new(doc, "span")?
                                 .class("cite")
-                                .text(&format!(" ({})", id.cites())),
+                                .text(&format!(" {}", cite(&format!("({})", id.cites())))),
                         ),
                 )
                 .append(&status)
@@ -199,7 +200,7 @@ impl Panel {
                 .child(
                     El::new(doc, "p")?
                         .class("cite")
-                        .text(&fill(c.ui.source, &[("cites", f.id.cites())])),
+                        .text(&fill(c.ui.source, &[("cites", &cite(f.id.cites()))])),
                 );
             dom::append(&self.findings, item)?;
         }
@@ -210,12 +211,12 @@ impl Panel {
 /// An open question: a button that takes focus to the question, and what it would establish.
 fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Result<El> {
     let establishes = format!(
-        "{} ({})",
+        "{} {}",
         fill(
             c.ui.would_establish,
             &[("circumstance", c.circumstance(o.would_establish))]
         ),
-        o.would_establish.cites()
+        cite(&format!("({})", o.would_establish.cites()))
     );
     let together: Vec<&str> = o.together_with.iter().map(|q| q.as_str()).collect();
     let mut item = El::new(doc, "li")?
