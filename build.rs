@@ -7,7 +7,8 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo:rerun-if-changed=tests/cases");
-    let dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
+    let dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .map(|entries| {
             entries
@@ -21,8 +22,15 @@ fn main() {
     let mut out = String::from("/// Every scenario file: (file name, contents).\n");
     out.push_str("pub const CASES: &[(&str, &str)] = &[\n");
     for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     out.push_str("];\n");
     let target = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("cases.rs");

@@ -31,7 +31,8 @@ if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n
 if (glue.includes("eval(") || glue.includes("new Function")) fail("the glue uses eval");
 
 const wasm = readFileSync(join(root, "pkg/assurance_check_bg.wasm")).toString("base64");
-const shim = read("www/element.js").replace("__WASM_BASE64__", wasm);
+const shim = read("www/element.js").replace('"__WASM_BASE64__"', () => `"${wasm}"`);
+if (shim.includes('"__WASM_BASE64__"')) fail("the wasm placeholder was not replaced");
 const script = `${glue.trim()}\n\n${shim}`;
 if (/<\/script/i.test(script)) fail("the script contains </script");
 

@@ -45,11 +45,19 @@ fn strings(list: &JsValue, key: &str) -> Vec<String> {
 
 /// The answers file of RULES.md for a scenario, built as text and parsed by the browser.
 fn answers_file(case: &Case) -> JsValue {
-    let quote = |s: &String| JsValue::from(js_sys::JSON::stringify(&JsValue::from_str(s)).unwrap_or_default());
+    let quote = |s: &String| {
+        JsValue::from(js_sys::JSON::stringify(&JsValue::from_str(s)).unwrap_or_default())
+    };
     let object = |m: &BTreeMap<String, String>| {
         let fields: Vec<String> = m
             .iter()
-            .map(|(k, v)| format!("{}:{}", quote(k).as_string().unwrap_or_default(), quote(v).as_string().unwrap_or_default()))
+            .map(|(k, v)| {
+                format!(
+                    "{}:{}",
+                    quote(k).as_string().unwrap_or_default(),
+                    quote(v).as_string().unwrap_or_default()
+                )
+            })
             .collect();
         format!("{{{}}}", fields.join(","))
     };
@@ -62,13 +70,21 @@ fn answers_file(case: &Case) -> JsValue {
 
 #[wasm_bindgen_test]
 fn every_scenario_gives_its_expected_report_through_evaluate() {
-    assert!(CASES.len() >= 25, "expected the scenario files, found {}", CASES.len());
+    assert!(
+        CASES.len() >= 25,
+        "expected the scenario files, found {}",
+        CASES.len()
+    );
     for (file, text) in CASES {
         let case: Case = toml::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let report = evaluate(answers_file(&case), None)
             .unwrap_or_else(|_| panic!("{file}: evaluate threw"));
         let at = format!("{file} ({})", case.name);
-        assert_eq!(get(&report, "verdict").as_string().as_deref(), Some(case.verdict.as_str()), "{at}");
+        assert_eq!(
+            get(&report, "verdict").as_string().as_deref(),
+            Some(case.verdict.as_str()),
+            "{at}"
+        );
         let circumstances = get(&report, "circumstances");
         let established: Vec<String> = js_sys::Array::from(&circumstances)
             .iter()
@@ -89,7 +105,10 @@ fn every_scenario_gives_its_expected_report_through_evaluate() {
         }
         // Plain objects and null, never Map or undefined.
         assert!(get(&report, "open_questions").is_array(), "{at}");
-        assert!(report.is_object() && !report.has_type::<js_sys::Map>(), "{at}");
+        assert!(
+            report.is_object() && !report.has_type::<js_sys::Map>(),
+            "{at}"
+        );
     }
 }
 
@@ -99,7 +118,9 @@ fn assert_throws(input: JsValue, message: &str) {
         Ok(_) => panic!("expected an error: {message}"),
         Err(e) => e.into(),
     };
-    let err = err.dyn_into::<js_sys::Error>().unwrap_or_else(|_| panic!("not an Error: {message}"));
+    let err = err
+        .dyn_into::<js_sys::Error>()
+        .unwrap_or_else(|_| panic!("not an Error: {message}"));
     assert_eq!(String::from(err.message()), message);
 }
 
@@ -117,7 +138,9 @@ fn malformed_inputs_throw_errors_with_the_cli_messages() {
          suspensive_appeal, post_return_monitoring, reported_to_treaty_bodies.",
     );
     assert_throws(
-        json(r#"{"format":"assurance-check/answers","version":1,"answers":{"personal_risk":"maybe"}}"#),
+        json(
+            r#"{"format":"assurance-check/answers","version":1,"answers":{"personal_risk":"maybe"}}"#,
+        ),
         "answers.personal_risk cannot be “maybe”. Allowed: yes, no, unknown.",
     );
     assert_throws(
@@ -137,5 +160,9 @@ fn questions_are_plain_objects_in_the_asked_language() {
         .flat_map(|s| strings(&get(&s, "questions"), "id"))
         .collect();
     assert_eq!(ids.len(), 15);
-    assert!(get(&js_sys::Array::from(&get(&sections.get(0), "questions")).get(0), "shown_when").is_null());
+    assert!(get(
+        &js_sys::Array::from(&get(&sections.get(0), "questions")).get(0),
+        "shown_when"
+    )
+    .is_null());
 }
