@@ -30,28 +30,6 @@ fn answers_from_js(value: JsValue) -> Result<Answers, InputError> {
     parse_answers_file(&raw)
 }
 
-/// Parses the text of an answers file with the browser's own `JSON`.
-pub(crate) fn answers_from_json(text: &str) -> Result<Answers, InputError> {
-    if text.trim().is_empty() {
-        return Err(InputError::syntax("the file is empty"));
-    }
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message()));
-        InputError::syntax(detail)
-    })?;
-    answers_from_js(value)
-}
-
-/// The answers as the text of an answers file, with the browser's own `JSON`.
-pub(crate) fn answers_to_json(answers: &Answers) -> Option<String> {
-    let value = to_js(&AnswersFile(answers)).ok()?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .ok()
-        .and_then(|s| s.as_string())
-}
-
 /// `evaluate(answers, lang?)`: the report object of RULES.md for an answers-file object.
 ///
 /// # Errors
