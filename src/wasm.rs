@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, Catalog};
 use crate::report::{questionnaire, Report};
-use crate::rules::{parse_answers_file, Answers, AnswersFile, InputError, Raw};
+use crate::rules::{parse_answers_file, Answers, InputError, Raw};
 
 /// Plain objects and `null`, never `Map` or `undefined`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
