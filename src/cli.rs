@@ -50,9 +50,10 @@ Prints every question with its help text, citation, answers and when it is shown
 /// A failed run: the message for stderr.
 struct Failure(String);
 
-impl From<InputError> for Failure {
-    fn from(e: InputError) -> Failure {
-        Failure(e.to_string())
+impl Failure {
+    /// An input error, in the language the user asked for.
+    fn input(e: &InputError, c: &Catalog) -> Failure {
+        Failure(e.message(c))
     }
 }
 
@@ -103,7 +104,7 @@ fn parse_options<'a>(args: &'a [String], formats: &[&str]) -> Result<Options<'a>
 }
 
 /// Reads at most `MAX_FILE_BYTES` (plus one, to detect more) from `FILE` or stdin.
-fn read_input(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {
+fn read_input(file: &str, stdin: &mut dyn Read, c: &Catalog) -> Result<String, Failure> {
     let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
     let mut bytes = Vec::new();
     let result = if file == "-" {
@@ -113,9 +114,10 @@ fn read_input(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {
     };
     result.map_err(|e| Failure(format!("cannot read {file}: {e}")))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(InputError::too_large().into());
+        return Err(Failure::input(&InputError::too_large(), c));
     }
-    String::from_utf8(bytes).map_err(|_| InputError::syntax("the file is not UTF-8 text").into())
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::input(&InputError::syntax("the file is not UTF-8 text"), c))
 }
 
 /// Parses JSON text into an answers set, strictly.
@@ -172,7 +174,8 @@ fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Fai
     let file = o
         .file
         .ok_or_else(|| Failure("evaluate needs a FILE, or - for standard input".to_owned()))?;
-    let answers = parse_json(&read_input(file, stdin)?)?;
+    let answers =
+        parse_json(&read_input(file, stdin, o.lang)?).map_err(|e| Failure::input(&e, o.lang))?;
     let evaluation = evaluate(&answers);
     let date = today();
     let meta = Meta {

@@ -210,6 +210,9 @@ pub static AR: Catalog = Catalog {
         questionnaire: "الاستبيان",
         shown_when: "يُعرض عندما",
         options: "الإجابات الممكنة",
+        item: "{label}: {text}",
+        list: "{a}، {b}",
+        clauses: "{a}؛ {b}",
     },
     errors: Errors {
         syntax: "الملف ليس بصيغة JSON صالحة: {detail}",

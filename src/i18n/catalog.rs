@@ -282,6 +282,12 @@ part!(
         questionnaire: &'static str,
         shown_when: &'static str,
         options: &'static str,
+        /// `{label}`, `{text}`: a labelled line, with the language's own punctuation.
+        item: &'static str,
+        /// `{a}`, `{b}`: joins two items of a list (applied pairwise for longer lists).
+        list: &'static str,
+        /// `{a}`, `{b}`: joins two clauses of one sentence.
+        clauses: &'static str,
     }
 );
 
@@ -309,6 +315,16 @@ part!(
 );
 
 impl Catalog {
+    /// Joins items with the language's list punctuation.
+    #[must_use]
+    pub fn join_list(&self, items: &[&str]) -> String {
+        let mut iter = items.iter();
+        let first = iter.next().map_or_else(String::new, |s| (*s).to_owned());
+        iter.fold(first, |acc, next| {
+            super::fill(self.report.list, &[("a", &acc), ("b", next)])
+        })
+    }
+
     /// Every message with its dotted key, for completeness and glossary checks.
     #[must_use]
     pub fn all_entries(&self) -> Vec<(String, &'static str)> {

@@ -209,6 +209,9 @@ pub static EN: Catalog = Catalog {
         questionnaire: "Questionnaire",
         shown_when: "Shown when",
         options: "Answers",
+        item: "{label}: {text}",
+        list: "{a}, {b}",
+        clauses: "{a}; {b}",
     },
     errors: Errors {
         syntax: "The file is not valid JSON: {detail}",

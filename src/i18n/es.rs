@@ -209,6 +209,9 @@ pub static ES: Catalog = Catalog {
         questionnaire: "Cuestionario",
         shown_when: "Se muestra si",
         options: "Respuestas posibles",
+        item: "{label}: {text}",
+        list: "{a}, {b}",
+        clauses: "{a}; {b}",
     },
     errors: Errors {
         syntax: "El archivo no es un JSON válido: {detail}",

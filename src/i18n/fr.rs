@@ -210,6 +210,9 @@ pub static FR: Catalog = Catalog {
         questionnaire: "Questionnaire",
         shown_when: "Affichée si",
         options: "Réponses possibles",
+        item: "{label}\u{a0}: {text}",
+        list: "{a}, {b}",
+        clauses: "{a}\u{202f}; {b}",
     },
     errors: Errors {
         syntax: "Le fichier n’est pas un JSON valide\u{a0}: {detail}",

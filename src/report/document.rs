@@ -71,13 +71,11 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
                 .iter()
                 .map(|q| c.question(*q).short)
                 .collect();
-            text = format!(
-                "{text}; {}",
-                fill(c.ui.together_with, &[("questions", &others.join(", "))])
-            );
+            let together = fill(c.ui.together_with, &[("questions", &c.join_list(&others))]);
+            text = fill(c.report.clauses, &[("a", &text), ("b", &together)]);
         }
         Block::Item {
-            label: c.question(o.question).text.to_owned(),
+            label: c.question(o.question).short.to_owned(),
             text: cited(&text, o.would_establish.cites()),
         }
     }));

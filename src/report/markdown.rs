@@ -3,7 +3,7 @@
 //! Every text is escaped, so that neither a note nor a translation can become a link,
 //! an image or raw HTML in whatever renders the file.
 
-use crate::i18n::Catalog;
+use crate::i18n::{fill, Catalog};
 
 use super::Block;
 
@@ -38,21 +38,25 @@ pub fn to_markdown(blocks: &[Block], c: &Catalog) -> String {
             Block::Heading(t) => out.push_str(&format!("\n## {}\n\n", escape(t))),
             Block::Paragraph(t) => out.push_str(&format!("{}\n\n", escape(t))),
             Block::Item { label, text } => {
-                out.push_str(&format!("- **{}**: {}\n", escape(label), escape(text)));
+                let label = format!("**{}**", escape(label));
+                let line = fill(c.report.item, &[("label", &label), ("text", &escape(text))]);
+                out.push_str(&format!("- {line}\n"));
             }
             Block::Answer {
                 question,
                 answer,
                 note,
             } => {
-                out.push_str(&format!(
-                    "- {}  \n  **{}**: {}\n",
-                    escape(question),
-                    escape(c.report.answer),
-                    escape(answer)
-                ));
+                let label = format!("**{}**", escape(c.report.answer));
+                let line = fill(
+                    c.report.item,
+                    &[("label", &label), ("text", &escape(answer))],
+                );
+                out.push_str(&format!("- {}  \n  {line}\n", escape(question)));
                 if let Some(n) = note {
-                    out.push_str(&format!("\n  **{}**:\n\n", escape(c.report.note)));
+                    let label = format!("**{}**", escape(c.report.note));
+                    let line = fill(c.report.item, &[("label", &label), ("text", "")]);
+                    out.push_str(&format!("\n  {}\n\n", line.trim_end()));
                     for line in n.lines() {
                         out.push_str(&format!("  > {}\n", escape(line)));
                     }

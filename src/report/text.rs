@@ -1,6 +1,6 @@
 //! The report as plain text, for terminals and plain-text mail.
 
-use crate::i18n::Catalog;
+use crate::i18n::{fill, Catalog};
 
 use super::Block;
 
@@ -33,16 +33,22 @@ pub fn to_text(blocks: &[Block], c: &Catalog) -> String {
                 out.push_str("\n\n");
             }
             Block::Item { label, text } => {
-                out.push_str(&format!("- {label}: {text}\n"));
+                let line = fill(c.report.item, &[("label", label), ("text", text)]);
+                out.push_str(&format!("- {line}\n"));
             }
             Block::Answer {
                 question,
                 answer,
                 note,
             } => {
-                out.push_str(&format!("- {question}\n  {}: {answer}\n", c.report.answer));
+                let line = fill(
+                    c.report.item,
+                    &[("label", c.report.answer), ("text", answer)],
+                );
+                out.push_str(&format!("- {question}\n  {line}\n"));
                 if let Some(n) = note {
-                    out.push_str(&format!("  {}:\n", c.report.note));
+                    let line = fill(c.report.item, &[("label", c.report.note), ("text", "")]);
+                    out.push_str(&format!("  {}\n", line.trim_end()));
                     for line in n.lines() {
                         out.push_str(&format!("    | {line}\n"));
                     }
