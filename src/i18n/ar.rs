@@ -223,7 +223,7 @@ pub static AR: Catalog = Catalog {
         type_number: "عدداً",
         missing: "{field} مفقود.",
         unknown_field: "{field} ليس حقلاً معروفاً.",
-        bad_value: "لا يمكن أن تكون قيمة {field} {found}.",
+        bad_value: "لا يمكن أن تكون قيمة {field} «{found}».",
         duplicate: "يرد {field} أكثر من مرة.",
         note_too_long: "{field} طويل جداً: لا تتجاوز الملاحظة 100000 حرف.",
         allowed: "القيم المسموح بها: {allowed}.",

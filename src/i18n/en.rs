@@ -222,7 +222,7 @@ pub static EN: Catalog = Catalog {
         type_number: "a number",
         missing: "{field} is missing.",
         unknown_field: "{field} is not a recognised field.",
-        bad_value: "{field} cannot be {found}.",
+        bad_value: "{field} cannot be “{found}”.",
         duplicate: "{field} appears more than once.",
         note_too_long: "{field} is too long: a note has at most 100000 characters.",
         allowed: "Allowed: {allowed}.",

@@ -222,7 +222,7 @@ pub static ES: Catalog = Catalog {
         type_number: "un número",
         missing: "Falta {field}.",
         unknown_field: "{field} no es un campo reconocido.",
-        bad_value: "{field} no puede ser {found}.",
+        bad_value: "{field} no puede ser «{found}».",
         duplicate: "{field} aparece más de una vez.",
         note_too_long: "{field} supera el límite: una nota tiene como máximo 100\u{a0}000 caracteres.",
         allowed: "Valores admitidos: {allowed}.",

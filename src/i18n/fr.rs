@@ -223,7 +223,7 @@ pub static FR: Catalog = Catalog {
         type_number: "un nombre",
         missing: "{field} est absent.",
         unknown_field: "{field} n’est pas un champ reconnu.",
-        bad_value: "{field} ne peut pas valoir {found}.",
+        bad_value: "{field} ne peut pas valoir «\u{a0}{found}\u{a0}».",
         duplicate: "{field} apparaît plus d’une fois.",
         note_too_long: "{field} est trop long\u{a0}: une note compte au plus 100\u{a0}000 caractères.",
         allowed: "Valeurs admises\u{a0}: {allowed}.",

@@ -28,9 +28,7 @@ impl InputError {
             }
             InputErrorKind::Missing { allowed } => (e.missing, String::new(), allowed),
             InputErrorKind::UnknownField { allowed } => (e.unknown_field, String::new(), allowed),
-            InputErrorKind::BadValue { found, allowed } => {
-                (e.bad_value, format!("“{found}”"), allowed)
-            }
+            InputErrorKind::BadValue { found, allowed } => (e.bad_value, found.clone(), allowed),
             InputErrorKind::Duplicate => (e.duplicate, String::new(), &[]),
             InputErrorKind::NoteTooLong => (e.note_too_long, String::new(), &[]),
         };
