@@ -26,7 +26,8 @@ class AssuranceCheck extends HTMLElement {
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== null && oldValue !== newValue && this.isConnected) this.render();
+    // The widget's language picker writes `lang` too: redraw in place, answers kept.
+    if (oldValue !== newValue && this.shadowRoot && this.isConnected) this.render();
   }
 
   render() {

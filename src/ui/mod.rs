@@ -7,6 +7,7 @@
 
 mod announce;
 mod dom;
+mod language_picker;
 mod locale;
 mod questions;
 mod verdict_panel;
@@ -35,6 +36,8 @@ struct App {
     answers: Answers,
     /// The verdict last shown, so that only a change is announced.
     shown: Option<Verdict>,
+    /// The language was just picked: give the picker its focus back after the redraw.
+    refocus_picker: bool,
     view: View,
 }
 
@@ -45,6 +48,7 @@ struct View {
     panel: Panel,
     bar: Bar,
     announcer: Announcer,
+    picker: Element,
 }
 
 thread_local! {
@@ -79,6 +83,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
                 app.view = view;
                 app.view.questions.sync(&app.answers);
                 app.refresh(false)?;
+                if std::mem::take(&mut app.refocus_picker) {
+                    dom::focus(&app.view.picker);
+                }
             }
             app
         }
@@ -87,6 +94,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
                 catalog,
                 answers: Answers::new(),
                 shown: None,
+                refocus_picker: false,
                 view,
             }));
             app.borrow_mut().refresh(false)?;
@@ -113,6 +121,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let questions = Questions::build(doc, c)?;
     let panel = Panel::build(doc, c)?;
     let bar = Bar::build(doc, c)?;
+    let (language, picker) = language_picker::build(doc, c)?;
     let widget = El::new(doc, "div")?
         .class("ac")
         .attr("lang", lang)
@@ -121,6 +130,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         .child(
             El::new(doc, "header")?
                 .class("intro")
+                .append(&language)
                 .child(El::new(doc, "h2")?.text(c.ui.title))
                 .child(El::new(doc, "p")?.text(c.ui.intro))
                 .child(El::new(doc, "p")?.class("disclaimer").text(c.ui.disclaimer))
@@ -142,6 +152,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         panel,
         bar,
         announcer,
+        picker,
     })
 }
 
@@ -168,8 +179,12 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
     Ok(())
 }
 
-/// A radio was chosen: record the answer and re-evaluate.
+/// A radio was chosen: record the answer and re-evaluate. (Or a language was picked.)
 fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
+    if language_picker::on_change(event) {
+        app.borrow_mut().refocus_picker = true;
+        return;
+    }
     let Some(radio) = event
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
