@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, Catalog};
 use crate::report::{questionnaire, Report};
-use crate::rules::{parse_answers_file, Answers, InputError, Raw};
+use crate::rules::{parse_answers_file, Answers, InputError, Raw, MAX_DEPTH};
 
 /// Plain objects and `null`, never `Map` or `undefined`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -25,9 +25,49 @@ fn lang(tag: Option<String>) -> &'static Catalog {
 
 /// Reads any JS value as an answers file, strictly.
 fn answers_from_js(value: JsValue) -> Result<Answers, InputError> {
-    let raw: Raw =
-        serde_wasm_bindgen::from_value(value).map_err(|e| InputError::syntax(e.to_string()))?;
-    parse_answers_file(&raw)
+    parse_answers_file(&raw_from_js(&value, 0)?)
+}
+
+/// A JS value as [`Raw`], walked directly with `js_sys` (no serde deserializer in the wasm:
+/// its error machinery pulls in float formatting). `undefined` reads as `null`, like JSON.
+fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Raw::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Raw::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Ok(Raw::Number(n));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Raw::String(s));
+    }
+    if depth >= MAX_DEPTH {
+        return Err(InputError::syntax(
+            "nesting is deeper than an answers file can be",
+        ));
+    }
+    if js_sys::Array::is_array(value) {
+        return js_sys::Array::from(value)
+            .iter()
+            .map(|item| raw_from_js(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Raw::Array);
+    }
+    if value.is_object() && !value.is_function() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        return entries
+            .iter()
+            .map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                let key = pair.get(0).as_string().unwrap_or_default();
+                Ok((key, raw_from_js(&pair.get(1), depth + 1)?))
+            })
+            .collect::<Result<_, _>>()
+            .map(Raw::Object);
+    }
+    Err(InputError::syntax("a value that JSON cannot hold"))
 }
 
 /// `evaluate(answers, lang?)`: the report object of RULES.md for an answers-file object.
