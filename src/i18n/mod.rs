@@ -2,7 +2,7 @@
 //!
 //! A catalog is a plain `static` struct, so a language that lacks a message does not
 //! compile, and nothing is parsed at run time. To add a language, write one catalog file
-//! and add one line to [`LANGUAGES`].
+//! (`xx.rs` with `pub static XX: Catalog`) and add one line, `xx::XX,`, to `languages!`.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,16 +10,27 @@
     clippy::indexing_slicing
 )]
 
-mod ar;
 mod catalog;
-mod en;
-mod es;
-mod fr;
 
 pub use catalog::*;
 
-/// Every shipped language, English first (the fallback).
-pub static LANGUAGES: &[&Catalog] = &[&en::EN, &fr::FR, &es::ES, &ar::AR];
+/// Declares each language's module and lists its catalog in [`LANGUAGES`].
+macro_rules! languages {
+    ($($module:ident::$catalog:ident,)*) => {
+        $(mod $module;)*
+
+        /// Every shipped language, English first (the fallback).
+        pub static LANGUAGES: &[&Catalog] = &[$(&$module::$catalog),*];
+    };
+}
+
+// One line per language, in the order the picker shows them.
+languages! {
+    en::EN,
+    fr::FR,
+    es::ES,
+    ar::AR,
+}
 
 /// English, the fallback language.
 #[must_use]
