@@ -98,7 +98,7 @@ part!(
         intro: &'static str,
         disclaimer: &'static str,
         privacy: &'static str,
-        /// `{answered}`, `{total}`.
+        /// `{answered}`, `{total}`. Worded so that no language needs a plural form.
         progress: &'static str,
         start_over: &'static str,
         start_over_confirm: &'static str,
@@ -125,7 +125,7 @@ part!(
         drop_hint: &'static str,
         print_report: &'static str,
         download_report: &'static str,
-        /// `{count}`.
+        /// `{count}`. Worded so that no language needs a plural form.
         loaded: &'static str,
         open_failed: &'static str,
         unchanged: &'static str,

@@ -36,7 +36,7 @@ pub static EN: Catalog = Catalog {
         drop_hint: "You can also drop an answers file here.",
         print_report: "Print or save as PDF",
         download_report: "Download report",
-        loaded: "Answers file opened: {count} answers loaded.",
+        loaded: "Answers file opened. Answers loaded: {count}.",
         open_failed: "The file could not be opened.",
         unchanged: "Your current answers are unchanged.",
         keep_on_device: "Keep my answers on this device",
