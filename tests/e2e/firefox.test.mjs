@@ -1,0 +1,132 @@
+// Firefox ESR (Debian's firefox-esr), driven by puppeteer-core over WebDriver BiDi: the
+// self-contained page from file:// with every network request refused, a scenario answered
+// by clicking, no CSP violation, then the page saved as rendered and reopened from disk.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import puppeteer from "puppeteer-core";
+import * as h from "./helpers.mjs";
+
+const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
+const skip = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed (scripts/setup installs firefox-esr)`;
+
+let browser;
+let scratch;
+
+before(async () => {
+  if (skip) return;
+  browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: "webDriverBiDi",
+  });
+  scratch = mkdtempSync(join(tmpdir(), "assurance-check-firefox-"));
+});
+
+after(async () => {
+  await browser?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+const cases = await h.scenarios();
+const barred = cases.find((c) => c.file === "case_agiza_v_sweden_cat_2005.toml");
+const undetermined = cases.find((c) => c.verdict === "undetermined");
+
+/** The helpers' clicking code, with selectors that pierce the open shadow root. */
+const piercing = (page) => ({ locator: (selector) => page.locator(`pierce/${selector}`) });
+
+const verdict = (page) =>
+  page.evaluate(() => document.querySelector("assurance-check").shadowRoot.querySelector("[data-verdict]").dataset.verdict);
+
+/**
+ * Opens a file:// URL with every other request refused (BiDi network interception), counts
+ * securitypolicyviolation events from a preload script, and waits for the widget.
+ */
+async function openFile(url) {
+  const page = await browser.newPage();
+  const requests = [];
+  const refused = [];
+  const errors = [];
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const u = request.url();
+    requests.push(u);
+    if (u === url || u.startsWith("data:")) return request.continue();
+    refused.push(u);
+    return request.abort();
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.evaluateOnNewDocument(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("assurance-check")?.shadowRoot?.querySelector("[data-verdict]"));
+  return { page, requests, refused, errors };
+}
+
+/** Only the document itself, and nothing over a network (Firefox may load its own data: fonts). */
+function assertOnlyTheDocument(requests, refused, url) {
+  assert.deepEqual(refused, [], "nothing but the document was asked for");
+  const network = requests.filter((u) => !u.startsWith("data:") && u !== url);
+  assert.deepEqual(network, [], "no other request");
+  assert.ok(!requests.some((u) => /^(https?|wss?):/.test(u)), "no http(s) or websocket request");
+}
+
+test("Firefox ESR, file://, network refused: a scenario by clicking, no request, no CSP violation", { skip }, async () => {
+  const url = pathToFileURL(join(h.DIST, h.PAGE)).href;
+  const { page, requests, refused, errors } = await openFile(url);
+  try {
+    assert.equal(await page.evaluate(() => location.protocol), "file:");
+    assert.equal(await verdict(page), "none");
+    await h.answerScenario(piercing(page), barred.answers);
+    await page.waitForFunction(
+      (v) => document.querySelector("assurance-check").shadowRoot.querySelector(`[data-verdict="${v}"]`),
+      {},
+      barred.verdict,
+    );
+    assert.equal(await verdict(page), barred.verdict);
+    assertOnlyTheDocument(requests, refused, url);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no securitypolicyviolation");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("Firefox ESR: saved as rendered, reopened from file://, exactly one widget, and it works", { skip }, async () => {
+  const url = pathToFileURL(join(h.DIST, h.PAGE)).href;
+  const first = await openFile(url);
+  let saved;
+  try {
+    await piercing(first.page).locator(h.$.radio("systematic_torture", "yes")).click();
+    saved = await first.page.content();
+  } finally {
+    await first.page.close();
+  }
+  assert.match(saved, /<head>\s*<meta http-equiv="Content-Security-Policy"/);
+  const file = join(scratch, "saved as rendered.html");
+  writeFileSync(file, saved);
+  const copy = pathToFileURL(file).href;
+  const { page, requests, refused, errors } = await openFile(copy);
+  try {
+    const census = await page.evaluate(() =>
+      [...document.querySelectorAll("assurance-check")].map((e) => e.shadowRoot?.querySelectorAll(".ac").length),
+    );
+    assert.deepEqual(census, [1], "one <assurance-check> with one rendered widget");
+    assert.equal(await verdict(page), "none", "a fresh widget");
+    await h.answerScenario(piercing(page), undetermined.answers);
+    assert.equal(await verdict(page), undetermined.verdict);
+    assertOnlyTheDocument(requests, refused, copy);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
