@@ -1,0 +1,194 @@
+// Measures the widget and prints a Markdown table (called by scripts/bench, after the build).
+//   node scripts/bench.mjs <questions.json> <native evaluate line>
+// Sizes: pkg/assurance_check_bg.wasm raw/gzip/brotli, dist/*.{js,html} gzipped (level 9).
+// Start-up: navigation start -> first enabled radio input, for dist/assurance-check.html from
+// file:// and for a static page with the same text and no script, interleaved, 20 runs each.
+// Answer -> verdict: 200 radio clicks; the widget redraws synchronously in the handler.
+// Memory: the wasm memory's size after those clicks (memory only grows, so this is the peak).
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const [questionsFile, nativeLine = ""] = process.argv.slice(2);
+const RUNS = Number(process.env.BENCH_RUNS || 20);
+const CHANGES = 200;
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const br = (buf) =>
+  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const ms = (x) => `${x.toFixed(1)} ms`;
+function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+const escape = (t) =>
+  String(t).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+// The baseline: the same page without its script, the questionnaire as static HTML.
+function baselinePage(html, questionnaire) {
+  const form = questionnaire.sections
+    .map(
+      (s) =>
+        `<fieldset><legend>${escape(s.title)}</legend>` +
+        s.questions
+          .map(
+            (q) =>
+              `<fieldset><legend>${escape(q.text)}</legend><p>${escape(q.help)}</p>` +
+              q.options
+                .map(
+                  (o) =>
+                    `<label><input type="radio" name="${q.id}" value="${o.value}"> ${escape(o.label)}</label>`,
+                )
+                .join("") +
+              `</fieldset>`,
+          )
+          .join("") +
+        `</fieldset>`,
+    )
+    .join("");
+  return html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    .replace(/<script type="module">[\s\S]*?<\/script>/, "")
+    .replace(/<assurance-check[^>]*><\/assurance-check>/, () => `<form>${form}</form>`);
+}
+
+// Runs before any page script: records when the first enabled radio exists, in the light
+// DOM or in any shadow root, and keeps the wasm memory.
+const INIT = `(() => {
+  const check = () => {
+    if (window.__interactive !== undefined) return;
+    const host = document.querySelector("assurance-check");
+    const scope = host && host.shadowRoot ? host.shadowRoot : document;
+    const radio = scope.querySelector('input[type="radio"]:not([disabled])');
+    if (radio) window.__interactive = performance.now();
+  };
+  const observe = (node) =>
+    new MutationObserver(check).observe(node, { childList: true, subtree: true, attributes: true });
+  observe(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attach.call(this, init);
+    observe(shadow);
+    return shadow;
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (...args) {
+    const result = await instantiate.apply(this, args);
+    const instance = result.instance || result;
+    if (instance.exports && instance.exports.memory) window.__wasmMemory = instance.exports.memory;
+    return result;
+  };
+})();`;
+
+async function interactiveAt(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 30000 });
+  const at = await page.evaluate(() => window.__interactive);
+  return { context, page, at };
+}
+
+async function main() {
+  const wasm = readFileSync(join(root, "pkg/assurance_check_bg.wasm"));
+  const js = readFileSync(join(root, "dist/assurance-check.js"));
+  const htmlBytes = readFileSync(join(root, "dist/assurance-check.html"));
+  const questionnaire = JSON.parse(readFileSync(questionsFile, "utf8"));
+
+  const outDir = join(root, "target/bench");
+  mkdirSync(outDir, { recursive: true });
+  const baselineFile = join(outDir, "baseline.html");
+  writeFileSync(baselineFile, baselinePage(htmlBytes.toString("utf8"), questionnaire));
+  const widgetUrl = pathToFileURL(join(root, "dist/assurance-check.html")).href;
+  const baselineUrl = pathToFileURL(baselineFile).href;
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  });
+  try {
+    // One warm-up of each, then interleaved runs so that both see the same machine state.
+    for (const url of [widgetUrl, baselineUrl]) (await interactiveAt(browser, url)).context.close();
+    const widget = [];
+    const baseline = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const [url, out] of [
+        [widgetUrl, widget],
+        [baselineUrl, baseline],
+      ]) {
+        const run = await interactiveAt(browser, url);
+        out.push(run.at);
+        await run.context.close();
+      }
+    }
+
+    // Answer -> verdict, then memory, on one widget page.
+    const run = await interactiveAt(browser, widgetUrl);
+    const latency = await run.page.evaluate((changes) => {
+      const shadow = document.querySelector("assurance-check").shadowRoot;
+      const times = [];
+      for (let i = 0; i < changes; i += 1) {
+        const radios = [...shadow.querySelectorAll('input[type="radio"]:not([disabled])')].filter(
+          (r) => !r.checked && r.getClientRects().length > 0,
+        );
+        const radio = radios[(i * 7) % radios.length];
+        const t0 = performance.now();
+        radio.click();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, CHANGES);
+    const memory = await run.page.evaluate(() =>
+      window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : null,
+    );
+    await run.context.close();
+
+    const wMed = quantile(widget, 0.5);
+    const bMed = quantile(baseline, 0.5);
+    const rows = [
+      ["wasm (raw / gzip / brotli)", `${kb(wasm.length)} / ${kb(gz(wasm))} / ${kb(br(wasm))}`],
+      ["dist/assurance-check.js, gzipped (budget 60 KB)", kb(gz(js))],
+      ["dist/assurance-check.html, gzipped (budget 65 KB)", kb(gz(htmlBytes))],
+      [
+        `interactive from file://, widget (median / p90, ${RUNS} runs)`,
+        `${ms(wMed)} / ${ms(quantile(widget, 0.9))}`,
+      ],
+      [
+        `interactive from file://, static page (median / p90, ${RUNS} runs)`,
+        `${ms(bMed)} / ${ms(quantile(baseline, 0.9))}`,
+      ],
+      ["ratio widget / static (medians; target ≤ 1.5)", (wMed / bMed).toFixed(2)],
+      [
+        `answer -> verdict (p50 / p99, ${CHANGES} changes; target p99 ≤ 16 ms)`,
+        `${ms(quantile(latency, 0.5))} / ${ms(quantile(latency, 0.99))}`,
+      ],
+      ["native evaluate throughput", nativeLine.replace(/^evaluate:\s*/, "") || "not measured"],
+      [
+        `wasm memory after ${CHANGES} changes (peak)`,
+        memory === null ? "not observed" : kb(memory),
+      ],
+    ];
+    console.log("| Measure | Value |");
+    console.log("| --- | --- |");
+    for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack || error}`);
+  process.exit(1);
+});
