@@ -25,7 +25,16 @@ function unexport(glue) {
     .replace(/^export default [^;]+;\s*$/gm, "");
 }
 
-const glue = unexport(read("pkg/assurance_check.js"));
+// The glue's default init path fetches the wasm when given a URL or a Request. The bundle
+// always passes the bytes, so that path is dead; make it throw instead (tests/supply_chain.rs
+// requires that no `fetch(` ships).
+const FETCH_PATH = "module_or_path = fetch(module_or_path);";
+const raw = read("pkg/assurance_check.js");
+if (raw.split(FETCH_PATH).length !== 2) fail("the glue's fetch path changed; update bundle.mjs");
+const glue = unexport(
+  raw.replace(FETCH_PATH, () => 'throw new Error("assurance-check: the wasm is embedded; nothing is fetched");'),
+);
+if (glue.includes("fetch(")) fail("the glue still calls fetch");
 if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n]*'/g, ""))) {
   fail("an export is left in the glue; update unexport()");
 }
