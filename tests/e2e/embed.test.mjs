@@ -1,0 +1,338 @@
+// Embedding on a hostile host (tests/fixtures): the custom element with SRI, and the
+// sandboxed iframe, both under a strict host CSP sent as a header, with host CSS that resets
+// everything and a host script that tries to read the answers. Both modes render and work
+// the same, host CSS does not get in, the iframe hides the answers from the host, and the
+// theming properties keep text contrast whatever accent the host picks.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as h from "./helpers.mjs";
+
+const FIXTURES = join(h.ROOT, "tests", "fixtures");
+const sha = (algo, text) => `${algo}-${createHash(algo).update(text).digest("base64")}`;
+const fixture = (name) => readFileSync(join(FIXTURES, name), "utf8");
+const script = readFileSync(join(h.DIST, "assurance-check.js"));
+const SRI = sha("sha384", script);
+const HOSTILE = fixture("hostile.css");
+
+/** A host page with its hostile style inlined and the SRI of the built script filled in. */
+function hostPage(name) {
+  return fixture(name)
+    .replace("<style>/*hostile.css*/</style>", () => `<style>${HOSTILE}</style>`)
+    .replace('integrity="sha384-…"', () => `integrity="${SRI}"`);
+}
+
+/**
+ * The strict CSP of the host, as a header: its own script by 'self', its own style by hash,
+ * 'wasm-unsafe-eval' for the element's wasm, frames from 'self' only, nothing else.
+ */
+const HOST_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  `style-src '${sha("sha256", HOSTILE)}'`,
+  "frame-src 'self'",
+  "connect-src 'none'",
+  "img-src 'none'",
+  "font-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join("; ");
+
+const ROUTES = {
+  "/host-element.html": () => ["text/html; charset=utf-8", hostPage("host-element.html"), HOST_CSP],
+  "/host-iframe.html": () => ["text/html; charset=utf-8", hostPage("host-iframe.html"), HOST_CSP],
+  "/host.js": () => ["text/javascript; charset=utf-8", fixture("host.js")],
+  "/assurance-check.js": () => ["text/javascript; charset=utf-8", script],
+  "/assurance-check.html": () => ["text/html; charset=utf-8", readFileSync(join(h.DIST, h.PAGE))],
+};
+
+let server;
+let origin;
+const served = [];
+let browser;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url, "http://127.0.0.1").pathname;
+    served.push(path);
+    const route = ROUTES[path];
+    if (!route) return res.writeHead(404).end();
+    const [type, body, csp] = route();
+    const headers = { "Content-Type": type, "Cache-Control": "no-store" };
+    if (csp) headers["Content-Security-Policy"] = csp;
+    return res.writeHead(200, headers).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await h.launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+const cases = await h.scenarios();
+const scenario = cases.find((c) => c.file === "case_agiza_v_sweden_cat_2005.toml");
+
+/**
+ * Opens a host page: requests outside the server refused, CSP violations counted in every
+ * frame, errors collected. Returns the page and where the widget lives (`scope` has the
+ * `locator` the click helpers need; `frame` runs code next to the widget).
+ */
+async function openHost(mode, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const requests = [];
+  const refused = [];
+  const errors = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(`${origin}/host-${mode}.html`);
+  const scope = mode === "iframe" ? page.frameLocator("iframe") : page;
+  await scope.locator(h.$.verdict).waitFor();
+  const frame = mode === "iframe" ? page.frames().find((f) => f !== page.mainFrame()) : page.mainFrame();
+  const violations = async () => [
+    ...(await page.evaluate(() => window.__violations)),
+    ...(mode === "iframe" ? await frame.evaluate(() => window.__violations) : []),
+  ];
+  return { context, page, scope, frame, requests, refused, errors, violations };
+}
+
+/** What the widget shows, read next to it. */
+const widgetState = (frame) =>
+  frame.evaluate(() => {
+    const root = document.querySelector("assurance-check").shadowRoot;
+    const radio = root.querySelector('input[type="radio"]');
+    const box = radio.getBoundingClientRect();
+    const ac = root.querySelector(".ac");
+    const style = getComputedStyle(ac);
+    return {
+      verdict: root.querySelector("[data-verdict]").dataset.verdict,
+      statuses: Object.fromEntries(
+        [...root.querySelectorAll("[data-circumstance]")].map((e) => [e.dataset.circumstance, e.dataset.status]),
+      ),
+      widgets: root.querySelectorAll(".ac").length,
+      radios: root.querySelectorAll('input[type="radio"]').length,
+      radioShown: getComputedStyle(radio).display !== "none" && box.width > 0 && box.height > 0,
+      fontSize: style.fontSize,
+      rootFontSize: getComputedStyle(document.documentElement).fontSize,
+      fontFamily: style.fontFamily,
+      direction: style.direction,
+      letterSpacing: style.letterSpacing,
+      textTransform: style.textTransform,
+      fontStyle: style.fontStyle,
+      color: style.color,
+      widgetWidth: ac.getBoundingClientRect().width,
+    };
+  });
+
+test("the fixtures use the README's snippets, and the README explains the SRI placeholder", () => {
+  const readme = readFileSync(join(h.ROOT, "README.md"), "utf8");
+  const element = fixture("host-element.html").split("\n");
+  const iframe = fixture("host-iframe.html").split("\n");
+  const snippets = [
+    element.find((l) => l.includes('src="assurance-check.js"')),
+    element.find((l) => l.startsWith("<assurance-check")),
+    iframe.find((l) => l.startsWith("<iframe")),
+  ];
+  for (const snippet of snippets) {
+    assert.ok(snippet, "the fixture has the snippet");
+    assert.ok(readme.includes(snippet), `README.md has the snippet: ${snippet}`);
+  }
+  assert.match(snippets[0], /integrity="sha384-…" crossorigin="anonymous"/);
+  assert.match(snippets[2], /sandbox="allow-scripts allow-downloads allow-modals"/);
+  assert.doesNotMatch(snippets[2], /allow-same-origin/);
+});
+
+describe("both embed modes on a hostile host with a strict CSP", () => {
+  const results = {};
+
+  for (const mode of ["element", "iframe"]) {
+    test(`${mode}: renders, answers a scenario the same way, no CSP violation, nothing fetched elsewhere`, async () => {
+      const before = served.length;
+      const { context, page, scope, frame, requests, refused, errors, violations } = await openHost(mode);
+      try {
+        const fresh = await widgetState(frame);
+        assert.equal(fresh.verdict, "none");
+        assert.equal(fresh.widgets, 1);
+        assert.equal(fresh.radios, 15 * 3 + 3, "every answer of every question is there");
+        await h.answerScenario(scope, scenario.answers);
+        const state = await widgetState(frame);
+        assert.equal(state.verdict, scenario.verdict);
+        results[mode] = state;
+        assert.deepEqual(refused, []);
+        const expected =
+          mode === "element"
+            ? ["/host-element.html", "/host.js", "/assurance-check.js"]
+            : ["/host-iframe.html", "/host.js", "/assurance-check.html"];
+        assert.deepEqual(served.slice(before), expected, "what the server was asked for");
+        assert.equal(requests.length, expected.length);
+        await page.waitForTimeout(200);
+        assert.deepEqual(await violations(), [], "no securitypolicyviolation in host or frame");
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("both modes end in the same verdict and circumstance statuses", () => {
+    assert.ok(results.element && results.iframe, "both modes ran");
+    assert.equal(results.element.verdict, results.iframe.verdict);
+    assert.deepEqual(results.element.statuses, results.iframe.statuses);
+  });
+});
+
+for (const mode of ["element", "iframe"]) {
+  test(`${mode}: host CSS does not get in`, async () => {
+    const { context, page, frame } = await openHost(mode);
+    try {
+      // The host's own text really is huge, uppercase, spaced and right-to-left.
+      const host = await page.evaluate(() => {
+        const s = getComputedStyle(document.querySelector("h1"));
+        return { fontSize: parseFloat(s.fontSize), direction: s.direction, textTransform: s.textTransform };
+      });
+      assert.ok(host.fontSize >= 100, `the host's heading is huge (${host.fontSize}px)`);
+      assert.deepEqual([host.direction, host.textTransform], ["rtl", "uppercase"]);
+      const state = await widgetState(frame);
+      assert.ok(state.radioShown, "the radios are shown despite input { display: none }");
+      assert.equal(state.fontSize, state.rootFontSize, "the widget's type is 1rem, not the host's 48px");
+      assert.equal(state.fontSize, "16px");
+      assert.equal(state.direction, "ltr", "English stays left-to-right in an RTL body");
+      assert.equal(state.letterSpacing, "normal");
+      assert.equal(state.textTransform, "none");
+      assert.equal(state.fontStyle, "normal");
+      assert.equal(state.color, "rgb(26, 29, 33)", "the widget's own text colour");
+      assert.doesNotMatch(state.fontFamily, /Comic Sans/);
+      assert.ok(state.widgetWidth > 600, `the widget takes the width it has (${state.widgetWidth}px)`);
+      mkdirSync(h.ARTIFACTS, { recursive: true });
+      await page
+        .locator(mode === "iframe" ? "iframe" : "assurance-check")
+        .screenshot({ path: join(h.ARTIFACTS, `embed-hostile-${mode}.png`) });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("element mode: a script changed on its way is refused by the integrity check", async () => {
+  const context = await browser.newContext();
+  try {
+    const tampered = Buffer.concat([script, Buffer.from("\n// one line added on the way\n")]);
+    assert.notDeepEqual(tampered, script, "the copy really differs");
+    await context.route(`${origin}/assurance-check.js`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: tampered }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${origin}/host-element.html`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => customElements.get("assurance-check")), undefined, "not run");
+    assert.equal(await page.evaluate(() => document.querySelector("assurance-check").shadowRoot), null);
+  } finally {
+    await context.close();
+  }
+});
+
+test("element mode: the open shadow root is readable by host scripts (why the iframe exists)", async () => {
+  const { context, page } = await openHost("element");
+  try {
+    await h.answer(page, "systematic_torture", "yes");
+    const seen = await page.evaluate(() => window.hostRead());
+    assert.ok(seen.answers.includes("systematic_torture=yes"), "a host script sees the answer");
+    assert.ok(seen.texts.includes("barred"));
+  } finally {
+    await context.close();
+  }
+});
+
+test("iframe mode: the host script cannot read any answer", async () => {
+  const { context, page, scope, frame } = await openHost("iframe");
+  try {
+    await h.answerScenario(scope, scenario.answers);
+    await scope.locator(`${h.$.question("systematic_torture")} .notes summary`).click();
+    await scope.locator(h.$.note("systematic_torture")).fill("Confidential: client's brother detained 2019.");
+    assert.equal((await widgetState(frame)).verdict, scenario.verdict);
+    const seen = await page.evaluate(() => window.hostRead());
+    assert.deepEqual(seen.answers, [], "no answer seen");
+    assert.deepEqual(seen.texts, [], "no verdict or note seen");
+    assert.equal(seen.contentDocument, "null", "iframe.contentDocument is null (opaque origin)");
+    assert.deepEqual(seen.errors, ["contentWindow.document: SecurityError"]);
+    assert.deepEqual(await page.evaluate(() => window.hostMessages), [], "the widget posts nothing to its parent");
+    // The frame really is in an opaque origin, and the wasm booted there under its own CSP.
+    assert.equal(await frame.evaluate(() => window.origin), "null");
+    const hostText = await page.evaluate(() => document.body.innerText);
+    assert.doesNotMatch(hostText, /Confidential|barred/i);
+  } finally {
+    await context.close();
+  }
+});
+
+describe("theming: the custom properties are honoured and contrast holds whatever the accent", () => {
+  for (const accent of ["#ffff00", "#0a1440"]) {
+    test(`element mode, --ac-accent: ${accent}`, async () => {
+      // axe is injected as a script, which the host CSP forbids: bypass it for this audit only.
+      const { context, page, frame } = await openHost("element", { bypassCSP: true });
+      try {
+        await page.evaluate((value) => {
+          const host = document.querySelector("assurance-check");
+          host.style.setProperty("--ac-accent", value);
+          host.style.setProperty("--ac-radius", "0px");
+          host.style.setProperty("--ac-font", "Georgia, serif");
+        }, accent);
+        await h.answerScenario(page, scenario.answers);
+        const seen = await frame.evaluate(() => {
+          const root = document.querySelector("assurance-check").shadowRoot;
+          const disclaimer = getComputedStyle(root.querySelector(".disclaimer"));
+          return {
+            border: disclaimer.borderInlineStartColor,
+            radius: disclaimer.borderTopLeftRadius,
+            font: getComputedStyle(root.querySelector(".ac")).fontFamily,
+          };
+        });
+        const [r, g, b] = accent.match(/[0-9a-f]{2}/gi).map((x) => parseInt(x, 16));
+        assert.equal(seen.border, `rgb(${r}, ${g}, ${b})`, "the accent is used");
+        assert.equal(seen.radius, "0px", "the radius is used");
+        assert.match(seen.font, /Georgia/, "the font is used");
+        // Focus a radio so the focus ring in the accent is on screen too.
+        await page.locator(h.$.radio("onward_transfer", "no")).focus();
+        const violations = (await h.axe(page)).filter((v) => v.id === "color-contrast");
+        assert.deepEqual(violations, [], "text contrast at least 4.5:1");
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("iframe mode: the page's defaults, whatever the host sets on the iframe", async () => {
+    const { context, page, frame } = await openHost("iframe", { bypassCSP: true });
+    try {
+      await page.evaluate(() => document.querySelector("iframe").style.setProperty("--ac-accent", "#ffff00"));
+      const border = await frame.evaluate(
+        () =>
+          getComputedStyle(document.querySelector("assurance-check").shadowRoot.querySelector(".disclaimer"))
+            .borderInlineStartColor,
+      );
+      assert.equal(border, "rgb(29, 79, 145)", "the default accent: the host cannot style inside");
+    } finally {
+      await context.close();
+    }
+  });
+});
