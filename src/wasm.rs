@@ -23,6 +23,10 @@ fn lang(tag: Option<String>) -> &'static Catalog {
         .unwrap_or(i18n::english())
 }
 
+/// More items in one JS array or object than any answers file has (4 fields, 15 answers,
+/// 15 notes), by far; a larger one is refused before it is read.
+const MAX_ENTRIES: u32 = 1024;
+
 /// Reads any JS value as an answers file, strictly.
 fn answers_from_js(value: JsValue) -> Result<Answers, InputError> {
     parse_answers_file(&raw_from_js(&value, 0)?)
@@ -49,7 +53,15 @@ fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
         ));
     }
     if js_sys::Array::is_array(value) {
-        return js_sys::Array::from(value)
+        // Its length first: `new Array(2 ** 32 - 1)` is one line of JS, and reading every
+        // slot froze the page until memory ran out (tests/wasm.rs, huge sparse arrays).
+        let array: &js_sys::Array = value.unchecked_ref();
+        if array.length() > MAX_ENTRIES {
+            return Err(InputError::syntax(
+                "a list longer than an answers file can hold",
+            ));
+        }
+        return array
             .iter()
             .map(|item| raw_from_js(&item, depth + 1))
             .collect::<Result<_, _>>()
@@ -57,6 +69,11 @@ fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
     }
     if value.is_object() && !value.is_function() {
         let entries = js_sys::Object::entries(value.unchecked_ref());
+        if entries.length() > MAX_ENTRIES {
+            return Err(InputError::syntax(
+                "an object with more fields than an answers file can hold",
+            ));
+        }
         return entries
             .iter()
             .map(|pair| {
