@@ -5,75 +5,26 @@
 // theming properties keep text contrast whatever accent the host picks.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
-import { createServer } from "node:http";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fixture, serveHosts } from "../fixtures/host-server.mjs";
 import * as h from "./helpers.mjs";
 
-const FIXTURES = join(h.ROOT, "tests", "fixtures");
-const sha = (algo, text) => `${algo}-${createHash(algo).update(text).digest("base64")}`;
-const fixture = (name) => readFileSync(join(FIXTURES, name), "utf8");
-const script = readFileSync(join(h.DIST, "assurance-check.js"));
-const SRI = sha("sha384", script);
-const HOSTILE = fixture("hostile.css");
-
-/** A host page with its hostile style inlined and the SRI of the built script filled in. */
-function hostPage(name) {
-  return fixture(name)
-    .replace("<style>/*hostile.css*/</style>", () => `<style>${HOSTILE}</style>`)
-    .replace('integrity="sha384-…"', () => `integrity="${SRI}"`);
-}
-
-/**
- * The strict CSP of the host, as a header: its own script by 'self', its own style by hash,
- * 'wasm-unsafe-eval' for the element's wasm, frames from 'self' only, nothing else.
- */
-const HOST_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  `style-src '${sha("sha256", HOSTILE)}'`,
-  "frame-src 'self'",
-  "connect-src 'none'",
-  "img-src 'none'",
-  "font-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join("; ");
-
-const ROUTES = {
-  "/host-element.html": () => ["text/html; charset=utf-8", hostPage("host-element.html"), HOST_CSP],
-  "/host-iframe.html": () => ["text/html; charset=utf-8", hostPage("host-iframe.html"), HOST_CSP],
-  "/host.js": () => ["text/javascript; charset=utf-8", fixture("host.js")],
-  "/assurance-check.js": () => ["text/javascript; charset=utf-8", script],
-  "/assurance-check.html": () => ["text/html; charset=utf-8", readFileSync(join(h.DIST, h.PAGE))],
-};
-
-let server;
+let hosts;
 let origin;
-const served = [];
+let served;
+let script;
 let browser;
 
 before(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url, "http://127.0.0.1").pathname;
-    served.push(path);
-    const route = ROUTES[path];
-    if (!route) return res.writeHead(404).end();
-    const [type, body, csp] = route();
-    const headers = { "Content-Type": type, "Cache-Control": "no-store" };
-    if (csp) headers["Content-Security-Policy"] = csp;
-    return res.writeHead(200, headers).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  hosts = await serveHosts();
+  ({ origin, served, script } = hosts);
   browser = await h.launch();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await hosts?.close();
 });
 
 const cases = await h.scenarios();

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
+import { serveHosts } from "../fixtures/host-server.mjs";
 import * as h from "./helpers.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
@@ -15,9 +16,11 @@ const skip = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed (scripts
 
 let browser;
 let scratch;
+let hosts;
 
 before(async () => {
   if (skip) return;
+  hosts = await serveHosts();
   browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX,
@@ -29,6 +32,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  await hosts?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -130,3 +134,81 @@ test("Firefox ESR: saved as rendered, reopened from file://, exactly one widget,
     await page.close();
   }
 });
+
+// ---- The hostile host pages (tests/fixtures), as in embed.test.mjs --------------------
+
+for (const mode of ["element", "iframe"]) {
+  test(`Firefox ESR, ${mode} on the hostile host with a strict CSP: works, host CSS kept out`, { skip }, async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    const requests = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("request", (r) => requests.push(r.url()));
+    try {
+      await page.evaluateOnNewDocument(() => {
+        window.__violations = [];
+        document.addEventListener("securitypolicyviolation", (e) =>
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      await page.goto(`${hosts.origin}/host-${mode}.html`);
+      const ready = () => document.querySelector("assurance-check")?.shadowRoot?.querySelector("[data-verdict]");
+      let frame = page.mainFrame();
+      if (mode === "iframe") {
+        await page.waitForFunction(() => document.querySelector("iframe"));
+        const handle = await page.$("iframe");
+        frame = await handle.contentFrame();
+      }
+      await frame.waitForFunction(ready);
+      await h.answerScenario(piercing(frame), barred.answers);
+      const state = await frame.evaluate(() => {
+        const root = document.querySelector("assurance-check").shadowRoot;
+        const radio = root.querySelector('input[type="radio"]');
+        const ac = getComputedStyle(root.querySelector(".ac"));
+        return {
+          verdict: root.querySelector("[data-verdict]").dataset.verdict,
+          radioShown: getComputedStyle(radio).display !== "none" && radio.getBoundingClientRect().width > 0,
+          fontSize: ac.fontSize,
+          letterSpacing: ac.letterSpacing,
+          textTransform: ac.textTransform,
+          direction: ac.direction,
+          origin: window.origin,
+          violations: window.__violations ?? null,
+        };
+      });
+      assert.equal(state.verdict, barred.verdict);
+      assert.ok(state.radioShown, "the radios are shown despite input { display: none }");
+      assert.deepEqual(
+        [state.fontSize, state.letterSpacing, state.textTransform, state.direction],
+        ["16px", "normal", "none", "ltr"],
+      );
+      const seen = await page.evaluate(() => window.hostRead());
+      if (mode === "element") {
+        assert.ok(seen.answers.includes(`systematic_torture=${barred.answers.systematic_torture}`), "open shadow root");
+      } else {
+        assert.equal(state.origin, "null", "the frame runs in an opaque origin");
+        assert.deepEqual([seen.answers, seen.texts], [[], []], "the host script reads nothing");
+        assert.equal(seen.contentDocument, "null");
+        assert.deepEqual(seen.errors, ["contentWindow.document: SecurityError"]);
+      }
+      // Firefox asks for the host's /favicon.ico by itself, which the host's img-src 'none'
+      // refuses; that one is the browser's, not the widget's.
+      const favicon = `img-src ${hosts.origin}/favicon.ico`;
+      const notFavicon = (v) => v !== favicon;
+      const hostViolations = (await page.evaluate(() => window.__violations)).filter(notFavicon);
+      assert.deepEqual(hostViolations, [], "no CSP violation in the host");
+      assert.deepEqual(state.violations?.filter(notFavicon), [], "no CSP violation next to the widget");
+      assert.deepEqual(
+        requests.filter((u) => !u.startsWith(`${hosts.origin}/`) && !u.startsWith("data:")),
+        [],
+        "nothing outside the host",
+      );
+      assert.deepEqual(
+        errors.filter((e) => !e.includes(`${hosts.origin}/favicon.ico`)),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+}
