@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use assurance_check::rules::QuestionId;
 
 /// An input slower than this is a finding (a hostile file must not freeze the page).
-const SLOW: Duration = Duration::from_secs(2);
+const SLOW: Duration = Duration::from_secs(5);
 /// Inputs kept in memory, besides the corpus.
 const POOL_MAX: usize = 4096;
 
