@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, Catalog};
 use crate::report::{questionnaire, Report};
-use crate::rules::{parse_answers_file, Answers, InputError, Raw, MAX_DEPTH};
+use crate::rules::{
+    parse_answers_file, Answers, AnswersFile, InputError, Raw, MAX_DEPTH, MAX_FILE_BYTES,
+};
 
 /// Plain objects and `null`, never `Map` or `undefined`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -85,6 +87,33 @@ fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
             .map(Raw::Object);
     }
     Err(InputError::syntax("a value that JSON cannot hold"))
+}
+
+/// An answers file's text, read with the browser's own JSON and then validated by the core
+/// (the widget's "Open answers").
+pub(crate) fn answers_from_json(text: &str) -> Result<Answers, InputError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(InputError::too_large());
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::syntax("the file is empty"));
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        InputError::syntax(
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "not JSON".to_owned(), |e| String::from(e.message())),
+        )
+    })?;
+    answers_from_js(value)
+}
+
+/// The answers file of RULES.md as text, indented by two spaces (the widget's "Save
+/// answers" and "Keep my answers on this device").
+pub(crate) fn answers_to_json(answers: &Answers) -> Option<String> {
+    let value = to_js(&AnswersFile(answers)).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()?
+        .as_string()
 }
 
 /// `evaluate(answers, lang?)`: the report object of RULES.md for an answers-file object.

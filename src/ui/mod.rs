@@ -6,6 +6,7 @@
 //! status, a shown-when condition or a finding.
 
 mod announce;
+mod casefile;
 mod dom;
 mod language_picker;
 mod locale;
@@ -17,10 +18,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsError};
 use web_sys::{
-    Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot,
+    BeforeUnloadEvent, Document, DragEvent, Element, Event, File, HtmlElement, HtmlInputElement,
+    HtmlTextAreaElement, ShadowRoot,
 };
 
 use self::announce::Announcer;
+use self::casefile::CaseFile;
 use self::dom::{El, Result};
 use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
@@ -38,6 +41,10 @@ struct App {
     shown: Option<Verdict>,
     /// The language was just picked: give the picker its focus back after the redraw.
     refocus_picker: bool,
+    /// Answers or notes changed since the last save, open or start-over.
+    dirty: bool,
+    /// "Keep my answers on this device" is on: every change is written to storage.
+    keep: bool,
     view: View,
 }
 
@@ -49,6 +56,7 @@ struct View {
     bar: Bar,
     announcer: Announcer,
     picker: Element,
+    case: CaseFile,
 }
 
 thread_local! {
@@ -90,14 +98,23 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
             app
         }
         None => {
+            let kept = casefile::stored();
+            let keep = kept.is_some() || casefile::is_kept();
             let app = Rc::new(RefCell::new(App {
                 catalog,
-                answers: Answers::new(),
+                answers: kept.unwrap_or_default(),
                 shown: None,
                 refocus_picker: false,
+                dirty: false,
+                keep,
                 view,
             }));
+            {
+                let app = app.borrow();
+                app.view.questions.sync(&app.answers);
+            }
             app.borrow_mut().refresh(false)?;
+            warn_before_leaving(&app)?;
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), Rc::clone(&app))));
             app
         }
@@ -122,6 +139,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let panel = Panel::build(doc, c)?;
     let bar = Bar::build(doc, c)?;
     let (language, picker) = language_picker::build(doc, c)?;
+    let case = CaseFile::build(doc, c)?;
     let widget = El::new(doc, "div")?
         .class("ac")
         .attr("lang", lang)
@@ -134,7 +152,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
                 .child(El::new(doc, "h2")?.text(c.ui.title))
                 .child(El::new(doc, "p")?.text(c.ui.intro))
                 .child(El::new(doc, "p")?.class("disclaimer").text(c.ui.disclaimer))
-                .child(El::new(doc, "p")?.class("privacy").text(c.ui.privacy)),
+                .child(El::new(doc, "p")?.class("privacy").text(c.ui.privacy))
+                .append(&case.root),
         )
         .child(
             El::new(doc, "div")?
@@ -143,6 +162,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
                 .append(&bar.root)
                 .append(&questions.root),
         )
+        .append(&case.report)
         .done()?;
     root.append_child(&widget)
         .map_err(|_| dom::error("add the widget"))?;
@@ -153,6 +173,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         bar,
         announcer,
         picker,
+        case,
     })
 }
 
@@ -176,7 +197,71 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
     })?;
     let on_click = Rc::clone(app);
     dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?;
+    dom::listen(&widget, "dragover", |event| event.prevent_default())?;
+    let on_drop = Rc::clone(app);
+    dom::listen(&widget, "drop", move |event| {
+        let file = event
+            .dyn_ref::<DragEvent>()
+            .and_then(DragEvent::data_transfer)
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            event.prevent_default();
+            open_file(&on_drop, &file);
+        }
+    })?;
     Ok(())
+}
+
+/// Warns before the page is left while there are answers that are neither saved nor kept.
+/// Added once per widget, on the window.
+fn warn_before_leaving(app: &Rc<RefCell<App>>) -> Result<()> {
+    let Some(window) = web_sys::window() else {
+        return Ok(());
+    };
+    let app = Rc::clone(app);
+    dom::listen(&window, "beforeunload", move |event| {
+        let Ok(app) = app.try_borrow() else {
+            return;
+        };
+        if app.dirty && !app.keep {
+            event.prevent_default();
+            if let Some(event) = event.dyn_ref::<BeforeUnloadEvent>() {
+                event.set_return_value(app.catalog.ui.unsaved_changes);
+            }
+        }
+    })
+}
+
+/// Reads an answers file; the core validates it. On success the answers and notes are
+/// replaced at once; on error the alert names the field and nothing changes.
+fn open_file(app: &Rc<RefCell<App>>, file: &File) {
+    let app = Rc::clone(app);
+    casefile::read(file, move |result| {
+        let Ok(mut app) = app.try_borrow_mut() else {
+            return;
+        };
+        let c = app.catalog;
+        match result {
+            Ok(answers) => {
+                let count = answers.answered().count();
+                app.answers = answers;
+                app.dirty = false;
+                app.view.questions.sync(&app.answers);
+                app.view.case.alert(None);
+                let _ = app.refresh(false);
+                app.changed_storage();
+                app.view
+                    .announcer
+                    .say(&fill(c.ui.loaded, &[("count", &count.to_string())]));
+            }
+            Err(error) => {
+                let text = [c.ui.open_failed, &error.message(c), c.ui.unchanged].join(" ");
+                app.view.case.alert(Some(&text));
+            }
+        }
+        app.view.case.file_input.set_value("");
+    });
 }
 
 /// A radio was chosen: record the answer and re-evaluate. (Or a language was picked.)
@@ -191,12 +276,33 @@ fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
     else {
         return;
     };
+    match radio.get_attribute("data-action").as_deref() {
+        Some("open") => {
+            if let Some(file) = radio.files().and_then(|files| files.get(0)) {
+                open_file(app, &file);
+            }
+            return;
+        }
+        Some("keep") => {
+            let mut app = app.borrow_mut();
+            app.keep = radio.checked();
+            if app.keep {
+                casefile::store(&app.answers);
+            } else {
+                casefile::forget();
+            }
+            return;
+        }
+        _ => {}
+    }
     let Some(q) = QuestionId::from_id(&radio.name()) else {
         return;
     };
     let mut app = app.borrow_mut();
     if radio.checked() && app.answers.set(q, &radio.value()).is_ok() {
+        app.dirty = true;
         let _ = app.refresh(true);
+        app.changed_storage();
     }
 }
 
@@ -214,7 +320,12 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
     else {
         return;
     };
-    app.borrow_mut().answers.set_note(q, &area.value());
+    let mut app = app.borrow_mut();
+    app.answers.set_note(q, &area.value());
+    app.dirty = true;
+    app.changed_storage();
+    let v = &app.view;
+    let _ = v.case.render_report(&v.doc, app.catalog, &app.answers);
 }
 
 /// A button was pressed: go to an open question, skip to the verdict, or start over.
@@ -238,10 +349,55 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             if confirm(message) {
                 let mut app = app.borrow_mut();
                 app.answers = Answers::new();
+                app.dirty = false;
                 app.view.questions.sync(&app.answers);
+                app.view.case.alert(None);
                 let _ = app.refresh(false);
+                app.changed_storage();
                 app.view.announcer.say(app.catalog.ui.cleared);
             }
+        }
+        Some("save") => {
+            let mut app = app.borrow_mut();
+            if let Some(json) = crate::wasm::answers_to_json(&app.answers) {
+                let name = format!("assurance-check-{}.json", casefile::today());
+                let v = &app.view;
+                if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json)
+                    .is_ok()
+                {
+                    app.dirty = false;
+                }
+            }
+        }
+        Some("download-report") => {
+            let app = app.borrow();
+            let text = casefile::markdown(app.catalog, &app.answers);
+            let name = format!("assurance-check-report-{}.md", casefile::today());
+            let v = &app.view;
+            let _ = casefile::download(
+                &v.doc,
+                &v.case.root,
+                &name,
+                "text/markdown;charset=utf-8",
+                &text,
+            );
+        }
+        Some("print") => {
+            {
+                let app = app.borrow();
+                let v = &app.view;
+                let _ = v.case.render_report(&v.doc, app.catalog, &app.answers);
+            }
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+        }
+        Some("forget") => {
+            let mut app = app.borrow_mut();
+            casefile::forget();
+            app.keep = false;
+            app.view.case.keep.set_checked(false);
+            app.view.announcer.say(app.catalog.ui.forgotten);
         }
         _ => {}
     }
@@ -255,6 +411,13 @@ fn confirm(message: &str) -> bool {
 }
 
 impl App {
+    /// Writes the answers to this device's storage, if the user asked for that.
+    fn changed_storage(&self) {
+        if self.keep {
+            casefile::store(&self.answers);
+        }
+    }
+
     /// Re-evaluates and redraws everything that depends on the answers; announces the
     /// verdict when it changed and `announce` is set.
     fn refresh(&mut self, announce: bool) -> Result<()> {
@@ -272,6 +435,8 @@ impl App {
         };
         v.panel.update(&v.doc, c, &snapshot)?;
         v.bar.update(c, &snapshot);
+        v.case.keep.set_checked(self.keep);
+        v.case.render_report(&v.doc, c, &self.answers)?;
         if announce && verdict != self.shown {
             v.announcer.say(&fill(
                 c.ui.announce_verdict,

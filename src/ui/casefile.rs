@@ -1,0 +1,330 @@
+//! The case file (issue 6): save and open answers files, download and print the report,
+//! and the opt-in "keep my answers on this device".
+//!
+//! Files are made and read on the device: a `Blob` behind a temporary `<a download>`, and a
+//! `FileReader`. The core validates every file it is given. Storage is touched only when
+//! the user turns the switch on, and then under one key.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Blob, BlobPropertyBag, Document, Element, File, FileReader, HtmlAnchorElement,
+    HtmlInputElement, Storage, Url,
+};
+
+use super::dom::{self, El, Result};
+use crate::i18n::Catalog;
+use crate::report::{document, Block, Meta};
+use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
+use crate::wasm::{answers_from_json, answers_to_json};
+
+/// The one localStorage key, written only while "keep on this device" is on.
+pub(crate) const STORAGE_KEY: &str = "assurance-check/answers";
+
+/// The case-file controls and the print-only report.
+pub(crate) struct CaseFile {
+    /// The controls: save, open, reports, keep on device.
+    pub(crate) root: Element,
+    /// The report as printed; hidden on screen.
+    pub(crate) report: Element,
+    pub(crate) file_input: HtmlInputElement,
+    pub(crate) keep: HtmlInputElement,
+    alert: Element,
+}
+
+impl CaseFile {
+    /// The controls in the catalog's language, and an empty print report.
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<CaseFile> {
+        let file_input: HtmlInputElement = El::new(doc, "input")?
+            .attr("type", "file")
+            .attr("accept", ".json,application/json")
+            .attr("data-action", "open")
+            .class("file-input")
+            .done_as()?;
+        let keep: HtmlInputElement = El::new(doc, "input")?
+            .attr("type", "checkbox")
+            .attr("role", "switch")
+            .attr("id", "ac-keep")
+            .attr("data-action", "keep")
+            .attr("aria-describedby", "ac-keep-help")
+            .done_as()?;
+        let alert = El::new(doc, "div")?
+            .class("casefile-alert")
+            .attr("role", "alert")
+            .done()?;
+        let button = |action: &str, label: &str| -> Result<El> {
+            Ok(El::new(doc, "button")?
+                .attr("type", "button")
+                .class("button")
+                .attr("data-action", action)
+                .text(label))
+        };
+        let root = El::new(doc, "div")?
+            .class("casefile")
+            .child(
+                El::new(doc, "div")?
+                    .class("casefile-actions")
+                    .child(button("save", c.ui.save_answers)?)
+                    .child(
+                        El::new(doc, "label")?
+                            .class("button file-button")
+                            .append(&file_input)
+                            .child(El::new(doc, "span")?.text(c.ui.open_answers)),
+                    )
+                    .child(button("download-report", c.ui.download_report)?)
+                    .child(button("print", c.ui.print_report)?),
+            )
+            .child(El::new(doc, "p")?.class("drop-hint").text(c.ui.drop_hint))
+            .append(&alert)
+            .child(
+                El::new(doc, "div")?
+                    .class("keep")
+                    .child(
+                        El::new(doc, "label")?
+                            .class("switch")
+                            .append(&keep)
+                            .child(El::new(doc, "span")?.text(c.ui.keep_on_device)),
+                    )
+                    .child(button("forget", c.ui.forget)?)
+                    .child(
+                        El::new(doc, "p")?
+                            .attr("id", "ac-keep-help")
+                            .class("keep-help")
+                            .text(c.ui.keep_on_device_help),
+                    ),
+            )
+            .done()?;
+        let report = El::new(doc, "section")?.class("print-report").done()?;
+        Ok(CaseFile {
+            root,
+            report,
+            file_input,
+            keep,
+            alert,
+        })
+    }
+
+    /// Shows an error (or clears it with `None`) in the `role="alert"` element.
+    pub(crate) fn alert(&self, text: Option<&str>) {
+        dom::set_text(&self.alert, text.unwrap_or(""));
+    }
+
+    /// Redraws the print-only report from the core's report blocks.
+    pub(crate) fn render_report(
+        &self,
+        doc: &Document,
+        c: &Catalog,
+        answers: &Answers,
+    ) -> Result<()> {
+        dom::clear(&self.report);
+        let date = today();
+        let blocks = report_blocks(c, answers, &date);
+        let mut list: Option<El> = None;
+        for block in &blocks {
+            let item = matches!(block, Block::Item { .. } | Block::Answer { .. });
+            if !item {
+                if let Some(ul) = list.take() {
+                    dom::append(&self.report, ul)?;
+                }
+            }
+            match block {
+                Block::Title(t) => dom::append(&self.report, El::new(doc, "h2")?.text(t))?,
+                Block::Heading(t) => dom::append(&self.report, El::new(doc, "h3")?.text(t))?,
+                Block::Paragraph(t) => dom::append(&self.report, El::new(doc, "p")?.text(t))?,
+                Block::Item { label, text } => {
+                    let ul = list.take().map_or_else(|| El::new(doc, "ul"), Ok)?;
+                    list = Some(ul.child(labelled(doc, c, "li", label, text)?));
+                }
+                Block::Answer {
+                    question,
+                    answer,
+                    note,
+                } => {
+                    let mut li = El::new(doc, "li")?
+                        .class("answer")
+                        .child(El::new(doc, "p")?.class("question-text").text(question))
+                        .child(labelled(doc, c, "p", c.report.answer, answer)?);
+                    if let Some(note) = note {
+                        li = li.child(labelled(doc, c, "p", c.report.note, "")?).child(
+                            El::new(doc, "p")?
+                                .class("note")
+                                .attr("dir", "auto")
+                                .text(note),
+                        );
+                    }
+                    let ul = list.take().map_or_else(|| El::new(doc, "ul"), Ok)?;
+                    list = Some(ul.child(li));
+                }
+            }
+        }
+        if let Some(ul) = list {
+            dom::append(&self.report, ul)?;
+        }
+        Ok(())
+    }
+}
+
+/// `<tag><strong>label</strong>: text</tag>`, punctuated by the catalog's `item` pattern;
+/// the label, the punctuation and the text are separate text nodes.
+fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> Result<El> {
+    let mut el = El::new(doc, tag)?;
+    let mut rest = c.report.item;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        if !before.is_empty() {
+            el = el.child(El::new(doc, "span")?.text(before));
+        }
+        if let Some(after) = from.strip_prefix("{label}") {
+            el = el.child(El::new(doc, "strong")?.text(label));
+            rest = after;
+        } else if let Some(after) = from.strip_prefix("{text}") {
+            if !text.is_empty() {
+                el = el.child(El::new(doc, "span")?.text(text));
+            }
+            rest = after;
+        } else {
+            el = el.child(El::new(doc, "span")?.text("{"));
+            rest = from.get(1..).unwrap_or("");
+        }
+    }
+    if !rest.is_empty() {
+        el = el.child(El::new(doc, "span")?.text(rest));
+    }
+    Ok(el)
+}
+
+/// The report's blocks, exactly as the CLI makes them.
+fn report_blocks(c: &Catalog, answers: &Answers, date: &str) -> Vec<Block> {
+    let meta = Meta {
+        date,
+        tool_version: env!("CARGO_PKG_VERSION"),
+    };
+    document(answers, &evaluate(answers), c, meta)
+}
+
+/// The report as Markdown, the same as `assurance-check evaluate --format markdown`.
+pub(crate) fn markdown(c: &Catalog, answers: &Answers) -> String {
+    crate::report::to_markdown(&report_blocks(c, answers, &today()), c)
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub(crate) fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Offers `text` as a download named `name`: a Blob, an object URL and a temporary
+/// `<a download>` next to `parent`'s widget, all on the device. The URL is revoked a little
+/// later.
+pub(crate) fn download(
+    doc: &Document,
+    parent: &Element,
+    name: &str,
+    mime: &str,
+    text: &str,
+) -> Result<()> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::JsString::from(text));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| dom::error("make the file"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| dom::error("make the file"))?;
+    let a: HtmlAnchorElement = El::new(doc, "a")?
+        .attr("href", &url)
+        .attr("download", name)
+        .flag("hidden")
+        .done_as()?;
+    // In the shadow root, outside the widget: the link's click must not reach the widget's
+    // own click handler, which is the one running now.
+    parent
+        .get_root_node()
+        .append_child(&a)
+        .map_err(|_| dom::error("offer the file"))?;
+    a.click();
+    a.remove();
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads a chosen or dropped file as text and hands the core's verdict on it to `done`.
+/// A file over [`MAX_FILE_BYTES`] is refused before it is read.
+pub(crate) fn read(
+    file: &File,
+    done: impl FnOnce(std::result::Result<Answers, InputError>) + 'static,
+) {
+    if file.size() > MAX_FILE_BYTES as f64 {
+        done(Err(InputError::too_large()));
+        return;
+    }
+    let Ok(reader) = FileReader::new() else {
+        done(Err(InputError::syntax("the file could not be read")));
+        return;
+    };
+    let mut done = Some(done);
+    let source = reader.clone();
+    let finish = move || {
+        let Some(done) = done.take() else {
+            return;
+        };
+        let text = source.result().ok().and_then(|v| v.as_string());
+        done(match text {
+            Some(text) => answers_from_json(&text),
+            None => Err(InputError::syntax("the file could not be read")),
+        });
+    };
+    let finish = Rc::new(RefCell::new(finish));
+    let on_load = Rc::clone(&finish);
+    let on_error = Rc::clone(&finish);
+    let listened = dom::listen(&reader, "load", move |_| (on_load.borrow_mut())()).is_ok()
+        && dom::listen(&reader, "error", move |_| (on_error.borrow_mut())()).is_ok();
+    if !listened || reader.read_as_text(file).is_err() {
+        // Nothing was read: `finish` reports that the file could not be read.
+        (finish.borrow_mut())();
+    }
+}
+
+/// The browser's localStorage, if the page may use it (not in every sandbox).
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Answers kept on this device, if the user chose to keep them.
+pub(crate) fn stored() -> Option<Answers> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    answers_from_json(&text).ok()
+}
+
+/// Writes the answers under the one key (only ever called while keeping is on).
+pub(crate) fn store(answers: &Answers) {
+    if let (Some(storage), Some(text)) = (storage(), answers_to_json(answers)) {
+        let _ = storage.set_item(STORAGE_KEY, &text);
+    }
+}
+
+/// Erases the kept answers.
+pub(crate) fn forget() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
+/// Whether answers are kept on this device.
+pub(crate) fn is_kept() -> bool {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .is_some()
+}
