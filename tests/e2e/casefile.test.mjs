@@ -404,3 +404,74 @@ test("leaving with unsaved changes asks first; not after saving or with nothing 
     await c.context.close();
   }
 });
+
+test("messages and the printed report follow the chosen language", async () => {
+  const { context, page, errors } = await h.openWidget(browser, server);
+  try {
+    await h.answer(page, "systematic_torture", "yes");
+    await writeNote(page, "systematic_torture", "note manuscrite");
+    await page.locator("select#ac-language").selectOption("fr");
+    await page.locator('.ac[lang="fr"]').waitFor();
+    await openFile(page, jsonFile("v.json", { format: "assurance-check/answers", version: 2, answers: {} }));
+    const alert = await alertText(page);
+    assert.match(alert, /Le fichier n’a pas pu être ouvert\./);
+    assert.match(alert, /version/);
+    assert.match(alert, /Vos réponses actuelles n’ont pas été modifiées\./);
+    assert.doesNotMatch(alert, /could not|unchanged/);
+    assert.deepEqual((await state(page)).answers, { systematic_torture: "yes" }, "kept across the language change");
+
+    await page.locator("select#ac-language").selectOption("ar");
+    await page.locator('.ac[lang="ar"]').waitFor();
+    await openFile(page, jsonFile("ok.json", answersFile({ personal_risk: "yes" }, { personal_risk: "ملاحظة" })));
+    assert.match(await statusText(page), /فُتح ملف الإجابات/);
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(h.ARTIFACTS, "casefile-print-ar.pdf");
+    await page.pdf({ path: pdf, format: "A4" });
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(h.ARTIFACTS, "casefile-print-ar")]);
+    const report = await page.locator(".print-report").evaluate((r) => ({
+      dir: getComputedStyle(r).direction,
+      text: r.textContent,
+    }));
+    assert.equal(report.dir, "rtl");
+    assert.ok(report.text.includes("ملاحظة"));
+    assert.ok(report.text.includes("R2(d)"));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the file picker is reached and opened by keyboard; Start over with keeping on clears the stored answers", async () => {
+  const { context, page, errors } = await h.openWidget(browser, server);
+  try {
+    await page.locator('[data-action="save"]').focus();
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.querySelector("assurance-check").shadowRoot.activeElement;
+      return el && `${el.tagName} ${el.type} ${el.dataset.action}`;
+    });
+    assert.equal(focused, "INPUT file open");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles({
+      name: "k.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(answersFile({ other_grounds: "yes" }))),
+    });
+    await page.waitForFunction(() => document.querySelector("assurance-check > [role=status]").textContent !== "");
+    assert.deepEqual((await state(page)).answers, { other_grounds: "yes" });
+
+    await page.locator(KEEP).check();
+    assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers.other_grounds, "yes");
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.locator('[data-action="start-over"]').click();
+    assert.deepEqual((await state(page)).answers, {});
+    assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers, {}, "stored answers cleared");
+    await page.reload();
+    await page.locator("[data-verdict]").waitFor();
+    assert.deepEqual((await state(page)).answers, {});
+    assert.equal(await page.locator(h.$.verdict).getAttribute("data-verdict"), "none");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
