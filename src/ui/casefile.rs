@@ -33,6 +33,8 @@ pub(crate) struct CaseFile {
     pub(crate) file_input: HtmlInputElement,
     pub(crate) keep: HtmlInputElement,
     alert: Element,
+    /// What was last opened, for the eyes (the announcer tells screen readers).
+    confirmation: Element,
 }
 
 impl CaseFile {
@@ -55,6 +57,7 @@ impl CaseFile {
             .class("casefile-alert")
             .attr("role", "alert")
             .done()?;
+        let confirmation = El::new(doc, "p")?.class("casefile-confirmation").done()?;
         let button = |action: &str, label: &str| -> Result<El> {
             Ok(El::new(doc, "button")?
                 .attr("type", "button")
@@ -79,6 +82,7 @@ impl CaseFile {
             )
             .child(El::new(doc, "p")?.class("drop-hint").text(c.ui.drop_hint))
             .append(&alert)
+            .append(&confirmation)
             .child(
                 El::new(doc, "div")?
                     .class("keep")
@@ -104,12 +108,23 @@ impl CaseFile {
             file_input,
             keep,
             alert,
+            confirmation,
         })
     }
 
     /// Shows an error (or clears it with `None`) in the `role="alert"` element.
+    /// The alert is scrolled into view: a file may be dropped far down the questions.
     pub(crate) fn alert(&self, text: Option<&str>) {
         dom::set_text(&self.alert, text.unwrap_or(""));
+        if text.is_some() {
+            dom::set_text(&self.confirmation, "");
+            self.alert.scroll_into_view_with_bool(false);
+        }
+    }
+
+    /// Shows what was opened (or clears it with `None`).
+    pub(crate) fn confirm(&self, text: Option<&str>) {
+        dom::set_text(&self.confirmation, text.unwrap_or(""));
     }
 
     /// Redraws the print-only report from the core's report blocks.

@@ -251,9 +251,9 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 app.view.case.alert(None);
                 let _ = app.refresh(false);
                 app.changed_storage();
-                app.view
-                    .announcer
-                    .say(&fill(c.ui.loaded, &[("count", &count.to_string())]));
+                let loaded = fill(c.ui.loaded, &[("count", &count.to_string())]);
+                app.view.case.confirm(Some(&loaded));
+                app.view.announcer.say(&loaded);
             }
             Err(error) => {
                 let text = [c.ui.open_failed, &error.message(c), c.ui.unchanged].join(" ");
@@ -352,6 +352,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 app.dirty = false;
                 app.view.questions.sync(&app.answers);
                 app.view.case.alert(None);
+                app.view.case.confirm(None);
                 let _ = app.refresh(false);
                 app.changed_storage();
                 app.view.announcer.say(app.catalog.ui.cleared);

@@ -145,6 +145,11 @@ test("save, then open the file in a fresh page: identical answers and notes", as
     const status = await statusText(second.page);
     assert.match(status, /opened/);
     assert.match(status, /\b8\b/, "the count of answers loaded");
+    assert.equal(
+      await second.page.locator(".casefile-confirmation").textContent(),
+      status,
+      "the confirmation is visible too",
+    );
     const widget = await h.readWidget(second.page);
     assert.equal(widget.verdict, "barred");
     assert.deepEqual(second.errors, []);
@@ -186,6 +191,7 @@ test("hostile files: a clear alert naming the field, state unchanged, no script,
       assert.match(text, /current answers are unchanged/, `${what}: says nothing changed`);
       assert.deepEqual(await state(page), kept, `${what}: state unchanged`);
       assert.equal(await statusText(page), "", `${what}: no success message`);
+      assert.equal(await page.locator(".casefile-confirmation").textContent(), "", `${what}: no visible success`);
     }
 
     // A valid file whose notes are markup: it loads, and the notes stay text.
