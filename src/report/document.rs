@@ -1,7 +1,7 @@
 //! The human-readable report as a list of blocks, in one place for every output: the
 //! CLI's text and Markdown, the downloaded Markdown and the printed page.
 
-use crate::i18n::{fill, Catalog};
+use crate::i18n::{fill, Catalog, Dir};
 use crate::rules::{Answers, Evaluation, QuestionId, RULES_VERSION};
 
 use super::finding_text;
@@ -34,8 +34,13 @@ pub struct Meta<'a> {
     pub tool_version: &'a str,
 }
 
-fn cited(text: &str, cites: &str) -> String {
-    format!("{text} ({cites})")
+/// `text (cites)`. In a right-to-left language the citation is isolated as left-to-right
+/// text (U+2066 … U+2069), so that the brackets of "(R2(a))" stay in place.
+fn cited(text: &str, cites: &str, c: &Catalog) -> String {
+    match c.lang.dir {
+        Dir::Rtl => format!("{text} \u{2066}({cites})\u{2069}"),
+        Dir::Ltr => format!("{text} ({cites})"),
+    }
 }
 
 /// The whole report: verdict first, then circumstances, open questions, findings, every
@@ -53,7 +58,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     ];
     out.extend(e.circumstances.iter().map(|(id, status)| Block::Item {
         label: c.status(*status).to_owned(),
-        text: cited(c.circumstance(*id), id.cites()),
+        text: cited(c.circumstance(*id), id.cites(), c),
     }));
 
     out.push(Block::Heading(r.open_questions.to_owned()));
@@ -76,7 +81,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         }
         Block::Item {
             label: c.question(o.question).short.to_owned(),
-            text: cited(&text, o.would_establish.cites()),
+            text: cited(&text, o.would_establish.cites(), c),
         }
     }));
 
@@ -96,7 +101,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     }
     out.extend(listed.into_iter().map(|q| {
         Block::Answer {
-            question: cited(c.question(q).text, q.cites()),
+            question: cited(c.question(q).text, q.cites(), c),
             answer: answers
                 .get(q)
                 .map_or(c.values.unanswered, |a| c.answer(a))
