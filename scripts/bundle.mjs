@@ -2,6 +2,8 @@
 //   dist/assurance-check.js    the glue, the element shim and the wasm as base64 (one module)
 //   dist/assurance-check.html  www/index.html with that module inline and its own strict CSP
 // Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
+// AC_PKG and AC_DIST (paths under the repository) replace pkg/ and dist/: the trap test
+// (tests/e2e/trap.test.mjs) bundles its test-only build into target/trap/ with them.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,6 +13,8 @@ import { deflate as zopfliDeflate } from "@gfx/zopfli";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (p) => readFileSync(join(root, p), "utf8");
+const PKG = process.env.AC_PKG || "pkg";
+const DIST = process.env.AC_DIST || "dist";
 const hash = (algo, text) => `${algo}-${createHash(algo).update(text, "utf8").digest("base64")}`;
 
 function fail(message) {
@@ -30,7 +34,7 @@ function unexport(glue) {
 // always passes the bytes, so that path is dead; make it throw instead (tests/supply_chain.rs
 // requires that no `fetch(` ships).
 const FETCH_PATH = "module_or_path = fetch(module_or_path);";
-const raw = read("pkg/assurance_check.js");
+const raw = read(`${PKG}/assurance_check.js`);
 if (raw.split(FETCH_PATH).length !== 2) fail("the glue's fetch path changed; update bundle.mjs");
 const glue = unexport(
   raw.replace(FETCH_PATH, () => 'throw new Error("assurance-check: the wasm is embedded; nothing is fetched");'),
@@ -45,7 +49,7 @@ if (glue.includes("eval(") || glue.includes("new Function")) fail("the glue uses
 // base64 of deflated bytes gzips back to about their own size. element.js inflates it with
 // the browser's DecompressionStream. Zopfli writes a standard deflate stream some 8% smaller
 // than zlib -9 (about 6 KB here); it is deterministic, so the bundle stays reproducible.
-const wasmBytes = readFileSync(join(root, "pkg/assurance_check_bg.wasm"));
+const wasmBytes = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
 const deflated = await new Promise((resolve, reject) =>
   zopfliDeflate(wasmBytes, { numiterations: 15 }, (error, out) =>
     error ? reject(error) : resolve(Buffer.from(out)),
@@ -77,8 +81,8 @@ const html = page
   .replace("<!-- assurance-check:csp -->", `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace("<!-- assurance-check:script -->", () => `<script type="module">${script}</script>`);
 
-mkdirSync(join(root, "dist"), { recursive: true });
-writeFileSync(join(root, "dist/assurance-check.js"), script);
-writeFileSync(join(root, "dist/assurance-check.html"), html);
-console.log(`bundle: dist/assurance-check.js   integrity="${hash("sha384", script)}"`);
-console.log(`bundle: dist/assurance-check.html ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);
+mkdirSync(join(root, DIST), { recursive: true });
+writeFileSync(join(root, DIST, "assurance-check.js"), script);
+writeFileSync(join(root, DIST, "assurance-check.html"), html);
+console.log(`bundle: ${DIST}/assurance-check.js   integrity="${hash("sha384", script)}"`);
+console.log(`bundle: ${DIST}/assurance-check.html ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);

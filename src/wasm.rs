@@ -135,14 +135,38 @@ pub fn questions(lang_tag: Option<String>) -> Result<JsValue, JsError> {
     to_js(&questionnaire(lang(lang_tag)))
 }
 
-/// `mount(host, root)`: renders the widget into the open shadow root of `<assurance-check>`.
-/// Idempotent: a second call on the same root leaves exactly one widget, with its answers.
+/// `mount(host, root, keep?)`: renders the widget into the open shadow root of
+/// `<assurance-check>`. Idempotent: a second call on the same root leaves exactly one widget,
+/// with its answers. `keep(json, title, body, button)`, when given, is called after every
+/// change with the answers file and the crash panel's texts, so that the shim still has
+/// them if the wasm traps (issue 9, item 3).
 ///
 /// # Errors
 /// Throws an `Error` if the DOM refuses an operation.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, root: web_sys::ShadowRoot) -> Result<(), JsError> {
-    crate::ui::mount(host, root)
+pub fn mount(
+    host: web_sys::HtmlElement,
+    root: web_sys::ShadowRoot,
+    keep: Option<js_sys::Function>,
+) -> Result<(), JsError> {
+    crate::ui::mount(host, root, keep.map(Keeper))
+}
+
+/// The shim's `keep` callback: holds the last good answers file outside the wasm instance.
+pub(crate) struct Keeper(js_sys::Function);
+
+impl Keeper {
+    /// Hands the shim the answers file and the crash panel's title, body and button text.
+    pub(crate) fn keep(&self, json: &str, title: &str, body: &str, button: &str) {
+        let text = |t: &str| JsValue::from(js_sys::JsString::from(t));
+        let _ = self.0.call4(
+            &JsValue::NULL,
+            &text(json),
+            &text(title),
+            &text(body),
+            &text(button),
+        );
+    }
 }
 
 /// A minimal serde serializer to JSON text, for [`to_js`]: the browser's `JSON.parse` then

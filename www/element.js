@@ -6,6 +6,33 @@ const WASM_BASE64 = "__WASM_BASE64__";
 
 let ready = null;
 
+// Issue 9, item 3: after every change the wasm hands each widget's answers file and the crash
+// panel's texts to `keep`, so they live outside the instance. If the wasm traps (a Rust panic
+// is a WebAssembly.RuntimeError), every widget becomes a plain panel offering that file.
+const kept = new Map();
+const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+
+function crashed(event) {
+  if (!((event.error || event.reason) instanceof WebAssembly.RuntimeError)) return;
+  for (const [host, k] of kept) {
+    const button = Object.assign(el("button", k.button), { type: "button" });
+    button.addEventListener("click", () => {
+      const url = URL.createObjectURL(new Blob([k.json], { type: "application/json" }));
+      const a = Object.assign(el("a", ""), { href: url, download: "assurance-check-answers.json" });
+      host.shadowRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    });
+    const panel = el("div", "");
+    panel.setAttribute("role", "alert");
+    panel.append(el("h2", k.title), el("p", k.body), button);
+    host.shadowRoot.replaceChildren(panel);
+  }
+}
+window.addEventListener("error", crashed);
+window.addEventListener("unhandledrejection", crashed);
+
 // Decode once per page; a second element reuses the same instance.
 function boot() {
   if (ready === null) {
@@ -37,7 +64,7 @@ class AssuranceCheck extends HTMLElement {
     // Reuse the root on reconnection: Rust clears it, so there is always one widget.
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     boot()
-      .then(() => mount(this, root))
+      .then(() => mount(this, root, (json, title, body, button) => kept.set(this, { json, title, body, button })))
       .catch((error) => {
         root.textContent = `assurance-check could not start: ${error && error.message}`;
       });

@@ -45,6 +45,8 @@ struct App {
     dirty: bool,
     /// "Keep my answers on this device" is on: every change is written to storage.
     keep: bool,
+    /// The shim's keeper of the last good answers file (issue 9, item 3).
+    keeper: Option<crate::wasm::Keeper>,
     view: View,
 }
 
@@ -71,7 +73,11 @@ thread_local! {
 ///
 /// # Errors
 /// Only if the DOM refuses an operation, which a supporting browser does not.
-pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsError> {
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    keeper: Option<crate::wasm::Keeper>,
+) -> std::result::Result<(), JsError> {
     let doc = host
         .owner_document()
         .ok_or_else(|| dom::error("find the document"))?;
@@ -89,6 +95,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
                 let mut app = app.borrow_mut();
                 app.catalog = catalog;
                 app.view = view;
+                if keeper.is_some() {
+                    app.keeper = keeper;
+                }
                 app.view.questions.sync(&app.answers);
                 app.refresh(false)?;
                 if std::mem::take(&mut app.refocus_picker) {
@@ -107,6 +116,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
                 refocus_picker: false,
                 dirty: false,
                 keep,
+                keeper,
                 view,
             }));
             {
@@ -119,6 +129,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> std::result::Result<(), JsE
             app
         }
     };
+    app.borrow().remember();
     wire(&app, &root)
 }
 
@@ -321,6 +332,10 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
         return;
     };
     let mut app = app.borrow_mut();
+    #[cfg(feature = "test-trap")]
+    if area.value() == "assurance-check: trap now (test build)" {
+        core::arch::wasm32::unreachable();
+    }
     app.answers.set_note(q, &area.value());
     app.dirty = true;
     app.changed_storage();
@@ -412,10 +427,23 @@ fn confirm(message: &str) -> bool {
 }
 
 impl App {
-    /// Writes the answers to this device's storage, if the user asked for that.
+    /// Writes the answers to this device's storage, if the user asked for that, and hands
+    /// them to the shim's keeper.
     fn changed_storage(&self) {
         if self.keep {
             casefile::store(&self.answers);
+        }
+        self.remember();
+    }
+
+    /// Hands the answers file and the crash panel's texts (in the current language) to the
+    /// shim's keeper, outside the wasm instance, in case it traps later (issue 9, item 3).
+    fn remember(&self) {
+        if let (Some(keeper), Some(json)) =
+            (&self.keeper, crate::wasm::answers_to_json(&self.answers))
+        {
+            let ui = &self.catalog.ui;
+            keeper.keep(&json, ui.crash_title, ui.crash_body, ui.download_my_answers);
         }
     }
 

@@ -1,0 +1,102 @@
+// Issue 9, item 3: nothing lost if something breaks. A test-only build (Cargo feature
+// `test-trap`, off by default) traps when a note equals a magic text: a real WebAssembly
+// trap thrown out of an event handler, as a Rust panic is under panic = "abort". The widget
+// then shows a plain error panel whose "Download my answers" gives the answers file kept
+// outside the trapped instance, and the page keeps responding.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
+import * as h from "./helpers.mjs";
+
+const MAGIC = "assurance-check: trap now (test build)";
+const TRAP = join(h.ROOT, "target", "trap");
+
+/** The wasm inside a bundle: base64 of raw deflate, as scripts/bundle.mjs writes it. */
+function wasmOf(bundle) {
+  const base64 = /const WASM_BASE64 = "([A-Za-z0-9+/=]+)";/.exec(readFileSync(bundle, "utf8"));
+  assert.ok(base64, `${bundle} embeds the wasm`);
+  return inflateRawSync(Buffer.from(base64[1], "base64"));
+}
+
+let browser;
+
+before(async () => {
+  rmSync(TRAP, { recursive: true, force: true });
+  const build = ". scripts/env.sh && wasm wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir target/trap/pkg -- --locked --features test-trap";
+  execFileSync("bash", ["-c", build], { cwd: h.ROOT, stdio: "inherit" });
+  execFileSync("node", ["scripts/bundle.mjs"], {
+    cwd: h.ROOT,
+    stdio: "inherit",
+    env: { ...process.env, AC_PKG: "target/trap/pkg", AC_DIST: "target/trap/dist" },
+  });
+  browser = await h.launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test("the released build has no trap trigger; the test build has it", () => {
+  const magic = Buffer.from(MAGIC);
+  assert.ok(!wasmOf(join(h.DIST, "assurance-check.js")).includes(magic), "dist/ has no trap");
+  assert.ok(!readFileSync(join(h.ROOT, "pkg", "assurance_check_bg.wasm")).includes(magic), "pkg/ has no trap");
+  assert.ok(wasmOf(join(TRAP, "dist", "assurance-check.js")).includes(magic), "the test build has the trigger");
+});
+
+test("a wasm trap: an error panel, the page still responds, Download my answers gives the answers kept before it", async () => {
+  const url = pathToFileURL(join(TRAP, "dist", h.PAGE)).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  await context.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(url);
+    await page.locator(h.$.verdict).waitFor();
+    const answers = { systematic_torture: "yes", personal_risk: "unknown", tribunal_review: "no" };
+    await h.answerScenario(page, answers);
+    await page.locator(`${h.$.question("personal_risk")} .notes summary`).click();
+    await page.locator(h.$.note("personal_risk")).fill("kept before the trap");
+    assert.deepEqual(errors, []);
+
+    await page.locator(`${h.$.question("tribunal_review")} .notes summary`).click();
+    await page.locator(h.$.note("tribunal_review")).fill(MAGIC);
+    const panel = page.locator('div[role="alert"]');
+    await panel.waitFor();
+    assert.ok(errors.some((e) => /RuntimeError|unreachable/i.test(e)), `a real wasm trap: ${errors}`);
+    assert.equal(await panel.locator("h2").textContent(), "Something went wrong");
+    assert.match(await panel.locator("p").textContent(), /Your answers are safe/);
+    const inside = await page.evaluate(() => document.querySelector("assurance-check").shadowRoot.children.length);
+    assert.equal(inside, 1, "the panel replaced the broken widget");
+
+    // Not frozen: timers run and the host page's own content still takes clicks.
+    const waited = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const start = performance.now();
+          setTimeout(() => resolve(performance.now() - start), 20);
+        }),
+    );
+    assert.ok(waited < 1000, `a 20 ms timer fired after ${waited} ms`);
+    const clicked = await page.evaluate(() => {
+      const b = document.body.appendChild(document.createElement("button"));
+      let n = 0;
+      b.addEventListener("click", () => (n += 1));
+      b.click();
+      return n;
+    });
+    assert.equal(clicked, 1);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.locator("button").click()]);
+    const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(file.format, "assurance-check/answers");
+    assert.deepEqual(file.answers, answers);
+    assert.deepEqual(file.notes, { personal_risk: "kept before the trap" });
+  } finally {
+    await context.close();
+  }
+});
