@@ -33,6 +33,19 @@ function crashed(event) {
 window.addEventListener("error", crashed);
 window.addEventListener("unhandledrejection", crashed);
 
+// Iframe mode (issue 5): the host cannot style inside the frame, so it may post
+// { "assurance-check:theme": { "--ac-accent": "#006d5b", ... } }. Only the documented
+// properties, with plain values (no url()), are applied. Nothing is ever posted back.
+const THEME = ["--ac-accent", "--ac-font", "--ac-radius", "--ac-bg", "--ac-fg"];
+window.addEventListener("message", (event) => {
+  const theme = window.parent !== window && event.source === window.parent && event.data?.["assurance-check:theme"];
+  for (const name of theme ? THEME : []) {
+    const value = theme[name];
+    if (typeof value !== "string" || !/^[\w\s#%.,'"()-]{1,80}$/.test(value) || /url/i.test(value)) continue;
+    for (const host of document.querySelectorAll("assurance-check")) host.style.setProperty(name, value);
+  }
+});
+
 // Decode once per page; a second element reuses the same instance.
 function boot() {
   if (ready === null) {

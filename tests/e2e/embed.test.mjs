@@ -272,6 +272,51 @@ describe("theming: the custom properties are honoured and contrast holds whateve
     });
   }
 
+  test("iframe mode: the host themes the frame by message, only with the documented properties", async () => {
+    const { context, page, frame, violations } = await openHost("iframe", { bypassCSP: true });
+    try {
+      await page.evaluate(() =>
+        document.querySelector("iframe").contentWindow.postMessage(
+          {
+            "assurance-check:theme": {
+              "--ac-accent": "#ffff00",
+              "--ac-radius": "0px",
+              "--ac-font": "Georgia, serif",
+              "--ac-bg": "url(https://example.invalid/x.png)",
+              "--ac-other": "red",
+            },
+          },
+          "*",
+        ),
+      );
+      await frame.waitForFunction(
+        () => document.querySelector("assurance-check").style.getPropertyValue("--ac-accent") === "#ffff00",
+      );
+      const seen = await frame.evaluate(() => {
+        const host = document.querySelector("assurance-check");
+        const root = host.shadowRoot;
+        const disclaimer = getComputedStyle(root.querySelector(".disclaimer"));
+        return {
+          border: disclaimer.borderInlineStartColor,
+          radius: disclaimer.borderTopLeftRadius,
+          font: getComputedStyle(root.querySelector(".ac")).fontFamily,
+          bg: host.style.getPropertyValue("--ac-bg"),
+          other: host.style.getPropertyValue("--ac-other"),
+        };
+      });
+      assert.equal(seen.border, "rgb(255, 255, 0)", "the accent is used");
+      assert.equal(seen.radius, "0px");
+      assert.match(seen.font, /Georgia/);
+      assert.equal(seen.bg, "", "a url() value is refused");
+      assert.equal(seen.other, "", "an undocumented property is refused");
+      assert.deepEqual(await violations(), [], "no CSP violation");
+      const contrast = (await h.axe(page)).filter((v) => v.id === "color-contrast");
+      assert.deepEqual(contrast, [], "text contrast at least 4.5:1");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("iframe mode: the page's defaults, whatever the host sets on the iframe", async () => {
     const { context, page, frame } = await openHost("iframe", { bypassCSP: true });
     try {
