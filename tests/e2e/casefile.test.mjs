@@ -457,7 +457,14 @@ test("the file picker is reached and opened by keyboard; Start over with keeping
       return el && `${el.tagName} ${el.type} ${el.dataset.action}`;
     });
     assert.equal(focused, "INPUT file open");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    // Space opens a file input; headless Chromium sometimes drops the first request for a
+    // chooser, so Enter (which opens it too) is the keyboard's second try.
+    let seen = false;
+    const opened = page.waitForEvent("filechooser", { timeout: 10000 }).then((c) => ((seen = true), c));
+    await page.keyboard.press("Space");
+    await Promise.race([opened, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    if (!seen) await page.keyboard.press("Enter");
+    const chooser = await opened;
     await chooser.setFiles({
       name: "k.json",
       mimeType: "application/json",
