@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launch } from "../tests/e2e/helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [questionsFile, nativeLine = ""] = process.argv.slice(2);
@@ -107,17 +107,8 @@ async function main() {
   const widgetUrl = pathToFileURL(join(root, "dist/assurance-check.html")).href;
   const baselineUrl = pathToFileURL(baselineFile).href;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  // The same Chromium, with the same flags, as the end-to-end tests.
+  const browser = await launch();
   try {
     // One warm-up of each, then interleaved runs so that both see the same machine state.
     for (const url of [widgetUrl, baselineUrl]) (await interactiveAt(browser, url)).context.close();

@@ -1,22 +1,13 @@
 // Accessibility, WCAG 2.2 AA: axe-core finds nothing in each state; the layout reflows at
 // 320 px; targets are at least 24 px; motion respects prefers-reduced-motion; lang and dir
 // are set; and the polite status region in the light DOM announces verdict changes.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** A page on the widget whose CSP lets the test inject axe-core. */
 async function open(options = {}) {

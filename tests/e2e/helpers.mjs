@@ -1,5 +1,6 @@
 // Shared helpers for the browser end-to-end tests: a static server for dist/, Chromium
 // through playwright-core, the widget's stable selectors, and the scenario files.
+import { after, before } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
@@ -63,6 +64,24 @@ export function launch() {
       "--no-first-run",
       "--disable-dev-shm-usage",
     ],
+  });
+}
+
+/**
+ * Starts the static server and Chromium before a test file's tests and closes them after;
+ * `ready(server, browser)` receives them once started.
+ */
+export function startServerAndBrowser(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 

@@ -1,22 +1,13 @@
 // Languages in the browser: the picker switches the widget's language in place, keeping
 // answers, notes and focus; each language renders with no English left over, right to left
 // for Arabic; axe-core finds nothing in any language; a screenshot of each for a person.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const LANGS = { fr: "ltr", es: "ltr", ar: "rtl" };
 

@@ -2,22 +2,13 @@
 // notes, follow an open question to its question, and start over. Every stop shows a focus
 // ring of at least 3:1 against its background, and on narrow screens the bar that keeps the
 // verdict in view never covers the focused control.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** The focused element, looking through shadow roots, and how its focus ring looks. */
 function focused(page) {

@@ -1,23 +1,14 @@
 // Layout and screenshots: the panel sits beside the questions and stays in view on wide
 // screens, sits above them on narrow ones, and the page is photographed at 1280×800 and
 // 375×812 into tests/artifacts/ for a person to look at.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const boxes = (page) =>
   page.evaluate(() => {

@@ -1,22 +1,13 @@
 // Start-up is idempotent: mounting again, reconnecting the element, changing its language
 // or reopening a page saved as rendered always leaves exactly one widget, and the same root
 // keeps its answers and notes. Two elements on one page are independent.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** How many widgets and status regions each element has, with its widget's lang and dir. */
 const census = (page) =>

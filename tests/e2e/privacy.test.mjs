@@ -1,21 +1,12 @@
 // Privacy: the page asks for nothing but its own file, and writes nothing anywhere, while a
 // user answers, types notes and starts over.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./helpers.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** A full session: answers of every kind, a note, open disclosures, an open question followed, start over. */
 async function useEverything(page) {
