@@ -534,3 +534,55 @@ fn huge_sparse_arrays_are_refused_without_reading_every_slot() {
         );
     }
 }
+
+// The global allocator (src/alloc.rs) serves every test above; these check it directly.
+
+/// Blocks of many sizes, freed and taken again in between, never overlap: each keeps the
+/// bytes written into it.
+#[wasm_bindgen_test]
+fn allocator_blocks_keep_their_bytes() {
+    let mut live: Vec<Vec<u8>> = Vec::new();
+    for round in 0..2000usize {
+        let size = (round * 7919) % 5000 + 1;
+        let fill = (round % 251) as u8;
+        live.push(vec![fill; size]);
+        if round % 3 == 0 {
+            live.swap_remove((round * 31) % live.len());
+        }
+    }
+    for block in &live {
+        let first = block[0];
+        assert!(block.iter().all(|b| *b == first), "a block was overwritten");
+    }
+}
+
+/// Over-aligned types get their alignment; growing a vector far past a page keeps its contents.
+#[wasm_bindgen_test]
+fn allocator_alignment_and_growth() {
+    #[repr(align(4096))]
+    struct Page([u8; 4096]);
+    for _ in 0..4 {
+        let small = Box::new(1u8);
+        let page = Box::new(Page([7; 4096]));
+        assert_eq!(&*page as *const Page as usize % 4096, 0);
+        assert_eq!(page.0[4095], 7);
+        assert_eq!(*small, 1);
+    }
+    let mut grown: Vec<u32> = Vec::new();
+    for i in 0..3_000_000u32 {
+        grown.push(i);
+    }
+    assert!(grown.iter().enumerate().all(|(i, v)| *v as usize == i));
+}
+
+/// A freed block is reused for the next request of its size class, so a redraw that frees
+/// and allocates the same strings does not grow memory.
+#[wasm_bindgen_test]
+fn allocator_reuses_freed_blocks() {
+    let before = core::arch::wasm32::memory_size(0);
+    for _ in 0..10_000 {
+        let text = String::from_utf8(vec![b'x'; 3000]).unwrap_or_default();
+        assert_eq!(text.len(), 3000);
+    }
+    assert!(core::arch::wasm32::memory_size(0) <= before + 1);
+}

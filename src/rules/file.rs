@@ -5,6 +5,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::answers::Answers;
+use super::heapsort::heapsort;
 use super::question::QuestionId;
 use super::raw::Raw;
 use super::{ANSWERS_FORMAT, ANSWERS_VERSION};
@@ -115,7 +116,7 @@ fn object<'a>(v: &'a Raw, field: &str) -> Result<&'a [(String, Raw)], InputError
     };
     // Sorted, not a scan of the earlier keys: a hostile file of 2 MiB holds some 200,000
     // keys, and a quadratic check took half a minute (found by fuzzing; tests/fuzz_corpus.rs).
-    // Not a BTreeSet either: the slice sort is in the wasm anyway, a B-tree is 4 KB more.
+    // Not a BTreeSet or the slice sort either: each is some 4 KB more wasm than a heapsort.
     // Sorting (key, position) puts each key's occurrences side by side in input order; the
     // error names the key whose second occurrence comes first in the file, as a scan would.
     let mut keys: Vec<(&str, usize)> = entries
@@ -123,7 +124,7 @@ fn object<'a>(v: &'a Raw, field: &str) -> Result<&'a [(String, Raw)], InputError
         .enumerate()
         .map(|(i, (key, _))| (key.as_str(), i))
         .collect();
-    keys.sort_unstable();
+    heapsort(&mut keys);
     let first_repeat = keys
         .windows(2)
         .filter_map(|pair| match pair {

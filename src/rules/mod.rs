@@ -19,6 +19,7 @@ mod circumstance;
 mod evaluation;
 mod file;
 mod finding;
+mod heapsort;
 mod kleene;
 mod question;
 mod raw;
