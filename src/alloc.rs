@@ -68,17 +68,26 @@ impl SizeClasses {
             return null_mut();
         }
         let fresh = old * PAGE;
-        let from = if self.end.get() == fresh { self.next.get() } else { fresh };
+        let from = if self.end.get() == fresh {
+            self.next.get()
+        } else {
+            fresh
+        };
         let start = from.next_multiple_of(align);
         self.next.set(start + size);
-        self.end.set(fresh.saturating_add(pages.saturating_mul(PAGE)));
+        self.end
+            .set(fresh.saturating_add(pages.saturating_mul(PAGE)));
         start as *mut u8
     }
 }
 
 /// The class of a layout and its block size, or `None` when no block can hold it.
 fn class(layout: Layout) -> Option<(usize, usize)> {
-    let block = layout.size().max(layout.align()).max(MIN_BLOCK).checked_next_power_of_two()?;
+    let block = layout
+        .size()
+        .max(layout.align())
+        .max(MIN_BLOCK)
+        .checked_next_power_of_two()?;
     let index = (block.trailing_zeros() - MIN_BLOCK.trailing_zeros()) as usize;
     (index < CLASSES).then_some((index, block))
 }

@@ -159,7 +159,12 @@ pub fn findings(a: &Answers) -> Vec<Finding> {
     // Missing safeguards before unverified ones, each in R3's order: an insertion by id,
     // stable, because a dozen findings do not need the slice sort (some 5 KB of wasm).
     let mut out: Vec<Finding> = Vec::new();
-    for f in general.into_iter().chain(safeguards).chain(closing).flatten() {
+    for f in general
+        .into_iter()
+        .chain(safeguards)
+        .chain(closing)
+        .flatten()
+    {
         let at = out.iter().position(|g| g.id > f.id).unwrap_or(out.len());
         out.insert(at, f);
     }

@@ -29,7 +29,7 @@ impl Announcer {
         while let Ok(Some(old)) = host.query_selector(&format!(":scope > [{MARKER}]")) {
             old.remove();
         }
-        let region = El::new(doc, "div")?
+        let region = El::new(doc, "div")
             .attr("role", "status")
             .attr("aria-live", "polite")
             .attr("aria-atomic", "true")
@@ -40,9 +40,9 @@ impl Announcer {
             .done()?;
         host.append_child(&region)
             .map_err(|_| dom::error("add the status region"))?;
-        let slot = El::new(doc, "div")?
+        let slot = El::new(doc, "div")
             .class("visually-hidden")
-            .child(El::new(doc, "slot")?.attr("name", "status"))
+            .child(El::new(doc, "slot").attr("name", "status"))
             .done()?;
         Ok((Announcer { region }, slot))
     }

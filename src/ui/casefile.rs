@@ -40,68 +40,68 @@ pub(crate) struct CaseFile {
 impl CaseFile {
     /// The controls in the catalog's language, and an empty print report.
     pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<CaseFile> {
-        let file_input: HtmlInputElement = El::new(doc, "input")?
+        let file_input: HtmlInputElement = El::new(doc, "input")
             .attr("type", "file")
             .attr("accept", ".json,application/json")
             .attr("data-action", "open")
             .class("file-input")
             .done_as()?;
-        let keep: HtmlInputElement = El::new(doc, "input")?
+        let keep: HtmlInputElement = El::new(doc, "input")
             .attr("type", "checkbox")
             .attr("role", "switch")
             .attr("id", "ac-keep")
             .attr("data-action", "keep")
             .attr("aria-describedby", "ac-keep-help")
             .done_as()?;
-        let alert = El::new(doc, "div")?
+        let alert = El::new(doc, "div")
             .class("casefile-alert")
             .attr("role", "alert")
             .done()?;
-        let confirmation = El::new(doc, "p")?.class("casefile-confirmation").done()?;
+        let confirmation = El::new(doc, "p").class("casefile-confirmation").done()?;
         let button = |action: &str, label: &str| -> Result<El> {
-            Ok(El::new(doc, "button")?
+            Ok(El::new(doc, "button")
                 .attr("type", "button")
                 .class("button")
                 .attr("data-action", action)
                 .text(label))
         };
-        let root = El::new(doc, "div")?
+        let root = El::new(doc, "div")
             .class("casefile")
             .child(
-                El::new(doc, "div")?
+                El::new(doc, "div")
                     .class("casefile-actions")
                     .child(button("save", c.ui.save_answers)?)
                     .child(
-                        El::new(doc, "label")?
+                        El::new(doc, "label")
                             .class("button file-button")
                             .append(&file_input)
-                            .child(El::new(doc, "span")?.text(c.ui.open_answers)),
+                            .child(El::new(doc, "span").text(c.ui.open_answers)),
                     )
                     .child(button("download-report", c.ui.download_report)?)
                     .child(button("print", c.ui.print_report)?),
             )
-            .child(El::new(doc, "p")?.class("drop-hint").text(c.ui.drop_hint))
+            .child(El::new(doc, "p").class("drop-hint").text(c.ui.drop_hint))
             .append(&alert)
             .append(&confirmation)
             .child(
-                El::new(doc, "div")?
+                El::new(doc, "div")
                     .class("keep")
                     .child(
-                        El::new(doc, "label")?
+                        El::new(doc, "label")
                             .class("switch")
                             .append(&keep)
-                            .child(El::new(doc, "span")?.text(c.ui.keep_on_device)),
+                            .child(El::new(doc, "span").text(c.ui.keep_on_device)),
                     )
                     .child(button("forget", c.ui.forget)?)
                     .child(
-                        El::new(doc, "p")?
+                        El::new(doc, "p")
                             .attr("id", "ac-keep-help")
                             .class("keep-help")
                             .text(c.ui.keep_on_device_help),
                     ),
             )
             .done()?;
-        let report = El::new(doc, "section")?.class("print-report").done()?;
+        let report = El::new(doc, "section").class("print-report").done()?;
         Ok(CaseFile {
             root,
             report,
@@ -146,11 +146,11 @@ impl CaseFile {
                 }
             }
             match block {
-                Block::Title(t) => dom::append(&self.report, El::new(doc, "h2")?.text(t))?,
-                Block::Heading(t) => dom::append(&self.report, El::new(doc, "h3")?.text(t))?,
-                Block::Paragraph(t) => dom::append(&self.report, El::new(doc, "p")?.text(t))?,
+                Block::Title(t) => dom::append(&self.report, El::new(doc, "h2").text(t))?,
+                Block::Heading(t) => dom::append(&self.report, El::new(doc, "h3").text(t))?,
+                Block::Paragraph(t) => dom::append(&self.report, El::new(doc, "p").text(t))?,
                 Block::Item { label, text } => {
-                    let ul = list.take().map_or_else(|| El::new(doc, "ul"), Ok)?;
+                    let ul = list.take().unwrap_or_else(|| El::new(doc, "ul"));
                     list = Some(ul.child(labelled(doc, c, "li", label, text)?));
                 }
                 Block::Answer {
@@ -158,19 +158,19 @@ impl CaseFile {
                     answer,
                     note,
                 } => {
-                    let mut li = El::new(doc, "li")?
+                    let mut li = El::new(doc, "li")
                         .class("answer")
-                        .child(El::new(doc, "p")?.class("question-text").text(question))
+                        .child(El::new(doc, "p").class("question-text").text(question))
                         .child(labelled(doc, c, "p", c.report.answer, answer)?);
                     if let Some(note) = note {
                         li = li.child(labelled(doc, c, "p", c.report.note, "")?).child(
-                            El::new(doc, "p")?
+                            El::new(doc, "p")
                                 .class("note")
                                 .attr("dir", "auto")
                                 .text(note),
                         );
                     }
-                    let ul = list.take().map_or_else(|| El::new(doc, "ul"), Ok)?;
+                    let ul = list.take().unwrap_or_else(|| El::new(doc, "ul"));
                     list = Some(ul.child(li));
                 }
             }
@@ -185,28 +185,28 @@ impl CaseFile {
 /// `<tag><strong>label</strong>: text</tag>`, punctuated by the catalog's `item` pattern;
 /// the label, the punctuation and the text are separate text nodes.
 fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> Result<El> {
-    let mut el = El::new(doc, tag)?;
+    let mut el = El::new(doc, tag);
     let mut rest = c.report.item;
     while let Some(open) = rest.find('{') {
         let (before, from) = rest.split_at(open);
         if !before.is_empty() {
-            el = el.child(El::new(doc, "span")?.text(before));
+            el = el.child(El::new(doc, "span").text(before));
         }
         if let Some(after) = from.strip_prefix("{label}") {
-            el = el.child(El::new(doc, "strong")?.text(label));
+            el = el.child(El::new(doc, "strong").text(label));
             rest = after;
         } else if let Some(after) = from.strip_prefix("{text}") {
             if !text.is_empty() {
-                el = el.child(El::new(doc, "span")?.text(text));
+                el = el.child(El::new(doc, "span").text(text));
             }
             rest = after;
         } else {
-            el = el.child(El::new(doc, "span")?.text("{"));
+            el = el.child(El::new(doc, "span").text("{"));
             rest = from.get(1..).unwrap_or("");
         }
     }
     if !rest.is_empty() {
-        el = el.child(El::new(doc, "span")?.text(rest));
+        el = el.child(El::new(doc, "span").text(rest));
     }
     Ok(el)
 }
@@ -252,7 +252,7 @@ pub(crate) fn download(
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| dom::error("make the file"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| dom::error("make the file"))?;
-    let a: HtmlAnchorElement = El::new(doc, "a")?
+    let a: HtmlAnchorElement = El::new(doc, "a")
         .attr("href", &url)
         .attr("download", name)
         .flag("hidden")

@@ -13,29 +13,37 @@ use web_sys::{
 pub(crate) type Result<T> = std::result::Result<T, JsError>;
 
 /// An error naming what could not be done.
+#[inline(never)]
 pub(crate) fn error(what: &str) -> JsError {
     JsError::new(&format!("assurance-check: could not {what}"))
 }
 
-/// An element being described: its tag, attributes, text and children. A failed step is
-/// remembered and reported once, by [`El::done`].
+/// An element being described: its tag, attributes, text and children. Building never
+/// fails half-way: a failed step is remembered and reported once, by [`El::done`]. (Why not
+/// `?` at each step: every early return drops every element still being built, and that
+/// clean-up code was a tenth of the widget's wasm.)
 pub(crate) struct El {
-    element: Element,
+    element: Option<Element>,
     ok: bool,
 }
 
 impl El {
     /// A new element of `tag` in `doc`.
-    pub(crate) fn new(doc: &Document, tag: &str) -> Result<El> {
-        let element = doc
-            .create_element(tag)
-            .map_err(|_| error("create an element"))?;
-        Ok(El { element, ok: true })
+    #[inline(never)]
+    pub(crate) fn new(doc: &Document, tag: &str) -> El {
+        let element = doc.create_element(tag).ok();
+        El {
+            ok: element.is_some(),
+            element,
+        }
     }
 
     /// Sets an attribute.
+    #[inline(never)]
     pub(crate) fn attr(mut self, name: &str, value: &str) -> El {
-        self.ok &= self.element.set_attribute(name, value).is_ok();
+        if let Some(element) = &self.element {
+            self.ok &= element.set_attribute(name, value).is_ok();
+        }
         self
     }
 
@@ -50,29 +58,39 @@ impl El {
     }
 
     /// Sets the element's text. Never markup.
+    #[inline(never)]
     pub(crate) fn text(self, text: &str) -> El {
-        self.element.set_text_content(Some(text));
+        if let Some(element) = &self.element {
+            element.set_text_content(Some(text));
+        }
         self
     }
 
     /// Appends a child being described.
+    #[inline(never)]
     pub(crate) fn child(mut self, child: El) -> El {
-        self.ok &= child.ok && self.element.append_child(&child.element).is_ok();
-        self
+        self.ok &= child.ok;
+        match child.element {
+            Some(element) => self.append(&element),
+            None => self,
+        }
     }
 
     /// Appends an element that already exists.
+    #[inline(never)]
     pub(crate) fn append(mut self, child: &Element) -> El {
-        self.ok &= self.element.append_child(child).is_ok();
+        if let Some(element) = &self.element {
+            self.ok &= element.append_child(child).is_ok();
+        }
         self
     }
 
     /// The finished element.
+    #[inline(never)]
     pub(crate) fn done(self) -> Result<Element> {
-        if self.ok {
-            Ok(self.element)
-        } else {
-            Err(error("build the page"))
+        match self.element {
+            Some(element) if self.ok => Ok(element),
+            _ => Err(error("build the page")),
         }
     }
 
@@ -85,16 +103,19 @@ impl El {
 }
 
 /// Replaces an element's text. Never markup.
+#[inline(never)]
 pub(crate) fn set_text(node: &Node, text: &str) {
     node.set_text_content(Some(text));
 }
 
 /// Removes every child of a node.
+#[inline(never)]
 pub(crate) fn clear(node: &Node) {
     node.set_text_content(None);
 }
 
 /// Appends a child to an element that is already on the page.
+#[inline(never)]
 pub(crate) fn append(parent: &Element, child: El) -> Result<()> {
     let child = child.done()?;
     parent
@@ -104,17 +125,20 @@ pub(crate) fn append(parent: &Element, child: El) -> Result<()> {
 }
 
 /// Sets an attribute on an element already on the page.
+#[inline(never)]
 pub(crate) fn set_attr(element: &Element, name: &str, value: &str) {
     // Attribute names are literals of this crate, which the DOM always accepts.
     let _ = element.set_attribute(name, value);
 }
 
 /// Shows or hides an element with the `hidden` attribute.
+#[inline(never)]
 pub(crate) fn set_shown(element: &Element, shown: bool) {
     let _ = element.toggle_attribute_with_force("hidden", !shown);
 }
 
 /// Moves keyboard focus to an element.
+#[inline(never)]
 pub(crate) fn focus(element: &Element) {
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         let _ = html.focus();
@@ -122,6 +146,7 @@ pub(crate) fn focus(element: &Element) {
 }
 
 /// The element an event happened on, if it is an element.
+#[inline(never)]
 pub(crate) fn target(event: &Event) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
 }

@@ -10,11 +10,11 @@ use crate::i18n::{self, Catalog};
 
 /// A labelled `<select>` of every shipped language, each named in itself.
 pub(crate) fn build(doc: &Document, c: &Catalog) -> Result<(Element, Element)> {
-    let mut select = El::new(doc, "select")?
+    let mut select = El::new(doc, "select")
         .attr("id", "ac-language")
         .attr("data-action", "language");
     for lang in i18n::LANGUAGES {
-        let mut option = El::new(doc, "option")?
+        let mut option = El::new(doc, "option")
             .attr("value", lang.lang.code)
             .attr("lang", lang.lang.code)
             .attr("dir", lang.lang.dir.as_str())
@@ -25,10 +25,10 @@ pub(crate) fn build(doc: &Document, c: &Catalog) -> Result<(Element, Element)> {
         select = select.child(option);
     }
     let select = select.done()?;
-    let picker = El::new(doc, "div")?
+    let picker = El::new(doc, "div")
         .class("language")
         .child(
-            El::new(doc, "label")?
+            El::new(doc, "label")
                 .attr("for", "ac-language")
                 .text(c.ui.language),
         )

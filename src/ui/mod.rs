@@ -11,6 +11,7 @@ mod dom;
 mod language_picker;
 mod locale;
 mod questions;
+mod style;
 mod verdict_panel;
 
 use std::cell::RefCell;
@@ -29,9 +30,6 @@ use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
 use crate::i18n::{fill, Catalog};
 use crate::rules::{evaluate, Answers, QuestionId, Verdict};
-
-/// The widget's stylesheet, adopted by the shadow root.
-const CSS: &str = include_str!("../../www/widget.css");
 
 /// One mounted widget: what the user said, in which language, and the page showing it.
 struct App {
@@ -142,7 +140,7 @@ pub(crate) fn cite(label: &str) -> String {
 /// Clears `root` and draws the widget in it: header, verdict panel, questions, bar.
 fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog) -> Result<View> {
     dom::clear(root);
-    dom::adopt_styles(root, CSS)?;
+    dom::adopt_styles(root, style::CSS)?;
     let lang = c.lang.code;
     let dir = c.lang.dir.as_str();
     let (announcer, status_slot) = Announcer::attach(doc, host, lang, dir)?;
@@ -151,23 +149,23 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let bar = Bar::build(doc, c)?;
     let (language, picker) = language_picker::build(doc, c)?;
     let case = CaseFile::build(doc, c)?;
-    let widget = El::new(doc, "div")?
+    let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
         .attr("dir", dir)
         .append(&status_slot)
         .child(
-            El::new(doc, "header")?
+            El::new(doc, "header")
                 .class("intro")
                 .append(&language)
-                .child(El::new(doc, "h2")?.text(c.ui.title))
-                .child(El::new(doc, "p")?.text(c.ui.intro))
-                .child(El::new(doc, "p")?.class("disclaimer").text(c.ui.disclaimer))
-                .child(El::new(doc, "p")?.class("privacy").text(c.ui.privacy))
+                .child(El::new(doc, "h2").text(c.ui.title))
+                .child(El::new(doc, "p").text(c.ui.intro))
+                .child(El::new(doc, "p").class("disclaimer").text(c.ui.disclaimer))
+                .child(El::new(doc, "p").class("privacy").text(c.ui.privacy))
                 .append(&case.root),
         )
         .child(
-            El::new(doc, "div")?
+            El::new(doc, "div")
                 .class("layout")
                 .append(&panel.root)
                 .append(&bar.root)

@@ -30,15 +30,15 @@ impl Questions {
     /// Builds every section and question in the catalog's language.
     pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Questions> {
         let mut views = Vec::new();
-        let mut root = El::new(doc, "div")?.class("questions");
+        let mut root = El::new(doc, "div").class("questions");
         for section in Section::ALL {
             let heading_id = format!("section-{}", section.as_str());
-            let mut part = El::new(doc, "section")?
+            let mut part = El::new(doc, "section")
                 .class("section")
                 .attr("data-section", section.as_str())
                 .attr("aria-labelledby", &heading_id)
                 .child(
-                    El::new(doc, "h3")?
+                    El::new(doc, "h3")
                         .attr("id", &heading_id)
                         .text(c.section(section)),
                 );
@@ -113,55 +113,55 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
     let id = q.as_str();
     let text = c.question(q);
     let mut radios = Vec::new();
-    let mut choices = El::new(doc, "div")?.class("choices");
+    let mut choices = El::new(doc, "div").class("choices");
     for option in options(q, c) {
-        let radio: HtmlInputElement = El::new(doc, "input")?
+        let radio: HtmlInputElement = El::new(doc, "input")
             .attr("type", "radio")
             .attr("name", id)
             .attr("value", option.value)
             .done_as()?;
         choices = choices.child(
-            El::new(doc, "label")?
+            El::new(doc, "label")
                 .class("choice")
                 .append(&radio)
-                .child(El::new(doc, "span")?.text(option.label)),
+                .child(El::new(doc, "span").text(option.label)),
         );
         radios.push(radio);
     }
 
-    let help = El::new(doc, "details")?
+    let help = El::new(doc, "details")
         .class("help")
-        .child(El::new(doc, "summary")?.text(c.ui.help_toggle))
-        .child(El::new(doc, "p")?.text(text.help))
+        .child(El::new(doc, "summary").text(c.ui.help_toggle))
+        .child(El::new(doc, "p").text(text.help))
         .child(
-            El::new(doc, "p")?
+            El::new(doc, "p")
                 .class("cite")
                 .text(&fill(c.ui.source, &[("cites", &cite(q.cites()))])),
         );
 
     let note_id = format!("note-{id}");
-    let note: HtmlTextAreaElement = El::new(doc, "textarea")?
+    let note: HtmlTextAreaElement = El::new(doc, "textarea")
         .attr("id", &note_id)
         .attr("data-note", id)
         .attr("dir", "auto")
         .attr("rows", "3")
         .attr("maxlength", &MAX_NOTE_CHARS.to_string())
         .done_as()?;
-    let note_disclosure = El::new(doc, "details")?
+    let note_disclosure = El::new(doc, "details")
         .class("notes")
-        .child(El::new(doc, "summary")?.text(c.ui.notes_toggle))
+        .child(El::new(doc, "summary").text(c.ui.notes_toggle))
         .child(
-            El::new(doc, "label")?
+            El::new(doc, "label")
                 .attr("for", &note_id)
                 .text(c.ui.notes_label),
         )
         .append(&note)
         .done()?;
 
-    let fieldset = El::new(doc, "fieldset")?
+    let fieldset = El::new(doc, "fieldset")
         .class("question")
         .attr("data-question", id)
-        .child(El::new(doc, "legend")?.text(text.text))
+        .child(El::new(doc, "legend").text(text.text))
         .child(choices)
         .child(help)
         .append(&note_disclosure)

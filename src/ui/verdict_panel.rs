@@ -54,14 +54,14 @@ fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
 impl Panel {
     /// The panel's structure, in the catalog's language, not yet filled in.
     pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Panel> {
-        let verdict_heading = El::new(doc, "h3")?
+        let verdict_heading = El::new(doc, "h3")
             .attr("id", "verdict-heading")
             .attr("tabindex", "-1")
             .text(c.ui.verdict_heading)
             .done()?;
-        let verdict_title = El::new(doc, "p")?.class("verdict-title").done()?;
-        let verdict_meaning = El::new(doc, "p")?.class("verdict-meaning").done()?;
-        let verdict = El::new(doc, "div")?
+        let verdict_title = El::new(doc, "p").class("verdict-title").done()?;
+        let verdict_meaning = El::new(doc, "p").class("verdict-meaning").done()?;
+        let verdict = El::new(doc, "div")
             .class("verdict")
             .attr("data-verdict", "none")
             .append(&verdict_heading)
@@ -69,21 +69,21 @@ impl Panel {
             .append(&verdict_meaning)
             .done()?;
 
-        let progress_text = El::new(doc, "p")?
+        let progress_text = El::new(doc, "p")
             .attr("id", "progress-text")
             .class("progress-text")
             .done()?;
-        let progress_bar = El::new(doc, "progress")?
+        let progress_bar = El::new(doc, "progress")
             .attr("aria-labelledby", "progress-text")
             .attr("max", "1")
             .attr("value", "0")
             .done()?;
-        let progress = El::new(doc, "div")?
+        let progress = El::new(doc, "div")
             .class("progress")
             .append(&progress_text)
             .append(&progress_bar)
             .child(
-                El::new(doc, "button")?
+                El::new(doc, "button")
                     .attr("type", "button")
                     .attr("data-action", "start-over")
                     .class("button")
@@ -91,18 +91,18 @@ impl Panel {
             );
 
         let mut circumstances = Vec::new();
-        let mut list = El::new(doc, "ul")?.class("circumstances");
+        let mut list = El::new(doc, "ul").class("circumstances");
         for id in CircumstanceId::ALL {
-            let status = El::new(doc, "span")?.class("status").done()?;
-            let row = El::new(doc, "li")?
+            let status = El::new(doc, "span").class("status").done()?;
+            let row = El::new(doc, "li")
                 .attr("data-circumstance", id.as_str())
                 .attr("data-status", Status::Unresolved.as_str())
                 .child(
-                    El::new(doc, "span")?
+                    El::new(doc, "span")
                         .class("circumstance-name")
                         .text(c.circumstance(id))
                         .child(
-                            El::new(doc, "span")?
+                            El::new(doc, "span")
                                 .class("cite")
                                 .text(&format!(" {}", cite(&format!("({})", id.cites())))),
                         ),
@@ -113,19 +113,19 @@ impl Panel {
             circumstances.push((id, row, status));
         }
 
-        let open_questions = El::new(doc, "ul")?.class("open-questions").done()?;
-        let findings = El::new(doc, "ul")?.class("findings").done()?;
+        let open_questions = El::new(doc, "ul").class("open-questions").done()?;
+        let findings = El::new(doc, "ul").class("findings").done()?;
         let section = |key: &str, title: &str| -> Result<El> {
-            Ok(El::new(doc, "section")?
+            Ok(El::new(doc, "section")
                 .class(key)
                 .attr("aria-labelledby", &format!("{key}-heading"))
                 .child(
-                    El::new(doc, "h3")?
+                    El::new(doc, "h3")
                         .attr("id", &format!("{key}-heading"))
                         .text(title),
                 ))
         };
-        let root = El::new(doc, "section")?
+        let root = El::new(doc, "section")
             .class("panel")
             .attr("aria-labelledby", "verdict-heading")
             .append(&verdict)
@@ -133,7 +133,7 @@ impl Panel {
             .child(section("circumstances-part", c.ui.circumstances_heading)?.child(list))
             .child(section("open-part", c.ui.open_questions_heading)?.append(&open_questions))
             .child(section("findings-part", c.ui.findings_heading)?.append(&findings))
-            .child(El::new(doc, "p")?.class("source").text(c.report.source))
+            .child(El::new(doc, "p").class("source").text(c.report.source))
             .done()?;
         Ok(Panel {
             root,
@@ -180,7 +180,7 @@ impl Panel {
         if s.evaluation.open_questions.is_empty() {
             dom::append(
                 &self.open_questions,
-                El::new(doc, "li")?
+                El::new(doc, "li")
                     .class("none")
                     .text(c.ui.open_questions_none),
             )?;
@@ -191,14 +191,14 @@ impl Panel {
 
         dom::clear(&self.findings);
         for f in &s.evaluation.findings {
-            let mut item = El::new(doc, "li")?.attr("data-finding", f.id.as_str());
+            let mut item = El::new(doc, "li").attr("data-finding", f.id.as_str());
             if let Some(q) = f.question {
                 item = item.attr("data-question", q.as_str());
             }
             item = item
-                .child(El::new(doc, "p")?.text(&finding_text(f, s.evaluation.verdict, c)))
+                .child(El::new(doc, "p").text(&finding_text(f, s.evaluation.verdict, c)))
                 .child(
-                    El::new(doc, "p")?
+                    El::new(doc, "p")
                         .class("cite")
                         .text(&fill(c.ui.source, &[("cites", &cite(f.id.cites()))])),
                 );
@@ -219,29 +219,25 @@ fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Resul
         cite(&format!("({})", o.would_establish.cites()))
     );
     let together: Vec<&str> = o.together_with.iter().map(|q| q.as_str()).collect();
-    let mut item = El::new(doc, "li")?
+    let mut item = El::new(doc, "li")
         .attr("data-open-question", o.question.as_str())
         .attr("data-would-establish", o.would_establish.as_str())
         .attr("data-together-with", &together.join(" "))
         .child(
-            El::new(doc, "button")?
+            El::new(doc, "button")
                 .attr("type", "button")
                 .attr("data-goto", o.question.as_str())
                 .class("link")
                 .text(c.question(o.question).short),
         )
-        .child(
-            El::new(doc, "span")?
-                .class("establishes")
-                .text(&establishes),
-        );
+        .child(El::new(doc, "span").class("establishes").text(&establishes));
     if !o.together_with.is_empty() {
         let others: Vec<&str> = o
             .together_with
             .iter()
             .map(|q| c.question(*q).short)
             .collect();
-        item = item.child(El::new(doc, "span")?.class("together").text(&fill(
+        item = item.child(El::new(doc, "span").class("together").text(&fill(
             c.ui.together_with,
             &[("questions", &others.join(", "))],
         )));
@@ -260,14 +256,14 @@ pub(crate) struct Bar {
 impl Bar {
     /// The bar, with its "skip to the verdict" button.
     pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Bar> {
-        let title = El::new(doc, "span")?.class("bar-title").done()?;
-        let progress = El::new(doc, "span")?.class("bar-progress").done()?;
-        let root = El::new(doc, "div")?
+        let title = El::new(doc, "span").class("bar-title").done()?;
+        let progress = El::new(doc, "span").class("bar-progress").done()?;
+        let root = El::new(doc, "div")
             .class("bar")
             .attr("data-shown-verdict", "none")
-            .child(El::new(doc, "p")?.append(&title).append(&progress))
+            .child(El::new(doc, "p").append(&title).append(&progress))
             .child(
-                El::new(doc, "button")?
+                El::new(doc, "button")
                     .attr("type", "button")
                     .attr("data-action", "skip-to-verdict")
                     .class("button")
