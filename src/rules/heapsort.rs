@@ -35,7 +35,8 @@ fn sift_down<T: Ord>(items: &mut [T], mut root: usize, end: usize) {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::heapsort;
     use proptest::prelude::*;
