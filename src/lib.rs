@@ -4,6 +4,7 @@
 //! decision into the report (JSON shape, text, Markdown). The CLI is native only; the wasm
 //! boundary and the widget exist only on wasm32.
 
+mod decimal;
 pub mod i18n;
 pub mod report;
 pub mod rules;

@@ -38,8 +38,8 @@ pub struct Meta<'a> {
 /// text (U+2066 … U+2069), so that the brackets of "(R2(a))" stay in place.
 fn cited(text: &str, cites: &str, c: &Catalog) -> String {
     match c.lang.dir {
-        Dir::Rtl => format!("{text} \u{2066}({cites})\u{2069}"),
-        Dir::Ltr => format!("{text} ({cites})"),
+        Dir::Rtl => [text, " \u{2066}(", cites, ")\u{2069}"].concat(),
+        Dir::Ltr => [text, " (", cites, ")"].concat(),
     }
 }
 

@@ -22,6 +22,13 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Appends the parts to `out` (what `format!` would do, without its machinery in the wasm).
+fn push(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
 /// Renders blocks as Markdown.
 #[must_use]
 pub fn to_markdown(blocks: &[Block], c: &Catalog) -> String {
@@ -34,31 +41,31 @@ pub fn to_markdown(blocks: &[Block], c: &Catalog) -> String {
             out.push('\n');
         }
         match b {
-            Block::Title(t) => out.push_str(&format!("# {}\n\n", escape(t))),
-            Block::Heading(t) => out.push_str(&format!("\n## {}\n\n", escape(t))),
-            Block::Paragraph(t) => out.push_str(&format!("{}\n\n", escape(t))),
+            Block::Title(t) => push(&mut out, &["# ", &escape(t), "\n\n"]),
+            Block::Heading(t) => push(&mut out, &["\n## ", &escape(t), "\n\n"]),
+            Block::Paragraph(t) => push(&mut out, &[&escape(t), "\n\n"]),
             Block::Item { label, text } => {
-                let label = format!("**{}**", escape(label));
+                let label = ["**", &escape(label), "**"].concat();
                 let line = fill(c.report.item, &[("label", &label), ("text", &escape(text))]);
-                out.push_str(&format!("- {line}\n"));
+                push(&mut out, &["- ", &line, "\n"]);
             }
             Block::Answer {
                 question,
                 answer,
                 note,
             } => {
-                let label = format!("**{}**", escape(c.report.answer));
+                let label = ["**", &escape(c.report.answer), "**"].concat();
                 let line = fill(
                     c.report.item,
                     &[("label", &label), ("text", &escape(answer))],
                 );
-                out.push_str(&format!("- {}  \n  {line}\n", escape(question)));
+                push(&mut out, &["- ", &escape(question), "  \n  ", &line, "\n"]);
                 if let Some(n) = note {
-                    let label = format!("**{}**", escape(c.report.note));
+                    let label = ["**", &escape(c.report.note), "**"].concat();
                     let line = fill(c.report.item, &[("label", &label), ("text", "")]);
-                    out.push_str(&format!("\n  {}\n\n", line.trim_end()));
+                    push(&mut out, &["\n  ", line.trim_end(), "\n\n"]);
                     for line in n.lines() {
-                        out.push_str(&format!("  > {}\n", escape(line)));
+                        push(&mut out, &["  > ", &escape(line), "\n"]);
                     }
                     out.push('\n');
                 }

@@ -94,7 +94,7 @@ fn describe(v: &Raw) -> String {
         Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
             #[allow(clippy::cast_possible_truncation)]
             let i = *n as i64;
-            i.to_string()
+            crate::decimal::signed(i)
         }
         Raw::Number(_) => "a number".to_owned(),
         Raw::String(s) => quote(s),
@@ -142,7 +142,7 @@ fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_owned()
     } else {
-        format!("{parent}.{key}")
+        [parent, ".", key].concat()
     }
 }
 

@@ -11,6 +11,8 @@ use super::dom::{self, El, Result};
 
 /// Marks the region this crate put in the host, so that a new mount can replace it.
 const MARKER: &str = "data-assurance-check-status";
+/// Selects the status region this module added to a host earlier.
+const MARKED: &str = ":scope > [data-assurance-check-status]";
 
 /// The live region in the host's light DOM.
 pub(crate) struct Announcer {
@@ -26,7 +28,7 @@ impl Announcer {
         lang: &str,
         dir: &str,
     ) -> Result<(Announcer, Element)> {
-        while let Ok(Some(old)) = host.query_selector(&format!(":scope > [{MARKER}]")) {
+        while let Ok(Some(old)) = host.query_selector(MARKED) {
             old.remove();
         }
         let region = El::new(doc, "div")

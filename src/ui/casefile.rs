@@ -16,6 +16,7 @@ use web_sys::{
 };
 
 use super::dom::{self, El, Result};
+use crate::decimal::padded;
 use crate::i18n::Catalog;
 use crate::report::{document, Block, Meta};
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
@@ -228,12 +229,12 @@ pub(crate) fn markdown(c: &Catalog, answers: &Answers) -> String {
 /// Today's local date, `YYYY-MM-DD`.
 pub(crate) fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
+    [
+        padded(u64::from(now.get_full_year()), 4),
+        padded(u64::from(now.get_month() + 1), 2),
+        padded(u64::from(now.get_date()), 2),
+    ]
+    .join("-")
 }
 
 /// Offers `text` as a download named `name`: a Blob, an object URL and a temporary

@@ -15,7 +15,7 @@ pub(crate) type Result<T> = std::result::Result<T, JsError>;
 /// An error naming what could not be done.
 #[inline(never)]
 pub(crate) fn error(what: &str) -> JsError {
-    JsError::new(&format!("assurance-check: could not {what}"))
+    JsError::new(&["assurance-check: could not ", what].concat())
 }
 
 /// An element being described: its tag, attributes, text and children. Building never
@@ -159,7 +159,14 @@ pub(crate) fn listen(
     kind: &str,
     handler: impl FnMut(Event) + 'static,
 ) -> Result<()> {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    listen_boxed(target, kind, Box::new(handler))
+}
+
+/// [`listen`] for one closure type: wasm-bindgen emits its glue once per closure type, and a
+/// `Closure::new` per handler type cost some 3 KB of wasm.
+#[inline(never)]
+fn listen_boxed(target: &EventTarget, kind: &str, handler: Box<dyn FnMut(Event)>) -> Result<()> {
+    let closure = Closure::wrap(handler);
     target
         .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
         .map_err(|_| error("listen for input"))?;

@@ -28,6 +28,7 @@ use self::casefile::CaseFile;
 use self::dom::{El, Result};
 use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
+use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::rules::{evaluate, Answers, QuestionId, Verdict};
 
@@ -134,7 +135,7 @@ pub fn mount(
 /// A citation label such as `R2(c)` or `¶2, FN1`, isolated as left-to-right text (U+2066 …
 /// U+2069) so that its brackets stay in place inside right-to-left sentences.
 pub(crate) fn cite(label: &str) -> String {
-    format!("\u{2066}{label}\u{2069}")
+    ["\u{2066}", label, "\u{2069}"].concat()
 }
 
 /// Clears `root` and draws the widget in it: header, verdict panel, questions, bar.
@@ -260,7 +261,7 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 app.view.case.alert(None);
                 let _ = app.refresh(false);
                 app.changed_storage();
-                let loaded = fill(c.ui.loaded, &[("count", &count.to_string())]);
+                let loaded = fill(c.ui.loaded, &[("count", &decimal::unsigned(count as u64))]);
                 app.view.case.confirm(Some(&loaded));
                 app.view.announcer.say(&loaded);
             }
@@ -374,7 +375,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         Some("save") => {
             let mut app = app.borrow_mut();
             if let Some(json) = crate::wasm::answers_to_json(&app.answers) {
-                let name = format!("assurance-check-{}.json", casefile::today());
+                let name = ["assurance-check-", &casefile::today(), ".json"].concat();
                 let v = &app.view;
                 if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json)
                     .is_ok()
@@ -386,7 +387,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         Some("download-report") => {
             let app = app.borrow();
             let text = casefile::markdown(app.catalog, &app.answers);
-            let name = format!("assurance-check-report-{}.md", casefile::today());
+            let name = ["assurance-check-report-", &casefile::today(), ".md"].concat();
             let v = &app.view;
             let _ = casefile::download(
                 &v.doc,

@@ -7,6 +7,7 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::cite;
 use super::dom::{self, El, Result};
+use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
 use crate::rules::{Answer, Answers, QuestionId, Section, MAX_NOTE_CHARS};
@@ -32,7 +33,7 @@ impl Questions {
         let mut views = Vec::new();
         let mut root = El::new(doc, "div").class("questions");
         for section in Section::ALL {
-            let heading_id = format!("section-{}", section.as_str());
+            let heading_id = ["section-", section.as_str()].concat();
             let mut part = El::new(doc, "section")
                 .class("section")
                 .attr("data-section", section.as_str())
@@ -139,13 +140,13 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
                 .text(&fill(c.ui.source, &[("cites", &cite(q.cites()))])),
         );
 
-    let note_id = format!("note-{id}");
+    let note_id = ["note-", id].concat();
     let note: HtmlTextAreaElement = El::new(doc, "textarea")
         .attr("id", &note_id)
         .attr("data-note", id)
         .attr("dir", "auto")
         .attr("rows", "3")
-        .attr("maxlength", &MAX_NOTE_CHARS.to_string())
+        .attr("maxlength", &decimal::unsigned(MAX_NOTE_CHARS as u64))
         .done_as()?;
     let note_disclosure = El::new(doc, "details")
         .class("notes")

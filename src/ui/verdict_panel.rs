@@ -8,6 +8,7 @@ use web_sys::{Document, Element};
 
 use super::cite;
 use super::dom::{self, El, Result};
+use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::finding_text;
 use crate::rules::{CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
@@ -45,8 +46,8 @@ fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
     fill(
         c.ui.progress,
         &[
-            ("answered", &s.answered.to_string()),
-            ("total", &s.shown.to_string()),
+            ("answered", &decimal::unsigned(s.answered as u64)),
+            ("total", &decimal::unsigned(s.shown as u64)),
         ],
     )
 }
@@ -104,7 +105,7 @@ impl Panel {
                         .child(
                             El::new(doc, "span")
                                 .class("cite")
-                                .text(&format!(" {}", cite(&format!("({})", id.cites())))),
+                                .text(&[" ", &cite(&["(", id.cites(), ")"].concat())].concat()),
                         ),
                 )
                 .append(&status)
@@ -118,10 +119,10 @@ impl Panel {
         let section = |key: &str, title: &str| -> Result<El> {
             Ok(El::new(doc, "section")
                 .class(key)
-                .attr("aria-labelledby", &format!("{key}-heading"))
+                .attr("aria-labelledby", &[key, "-heading"].concat())
                 .child(
                     El::new(doc, "h3")
-                        .attr("id", &format!("{key}-heading"))
+                        .attr("id", &[key, "-heading"].concat())
                         .text(title),
                 ))
         };
@@ -162,8 +163,16 @@ impl Panel {
         dom::set_text(&self.verdict_meaning, words.meaning);
 
         dom::set_text(&self.progress_text, &progress_text(c, s));
-        dom::set_attr(&self.progress_bar, "max", &s.shown.max(1).to_string());
-        dom::set_attr(&self.progress_bar, "value", &s.answered.to_string());
+        dom::set_attr(
+            &self.progress_bar,
+            "max",
+            &decimal::unsigned(s.shown.max(1) as u64),
+        );
+        dom::set_attr(
+            &self.progress_bar,
+            "value",
+            &decimal::unsigned(s.answered as u64),
+        );
 
         for (id, row, label) in &self.circumstances {
             let status = s
@@ -210,14 +219,15 @@ impl Panel {
 
 /// An open question: a button that takes focus to the question, and what it would establish.
 fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Result<El> {
-    let establishes = format!(
-        "{} {}",
-        fill(
+    let establishes = [
+        &fill(
             c.ui.would_establish,
-            &[("circumstance", c.circumstance(o.would_establish))]
+            &[("circumstance", c.circumstance(o.would_establish))],
         ),
-        cite(&format!("({})", o.would_establish.cites()))
-    );
+        " ",
+        &cite(&["(", o.would_establish.cites(), ")"].concat()),
+    ]
+    .concat();
     let together: Vec<&str> = o.together_with.iter().map(|q| q.as_str()).collect();
     let mut item = El::new(doc, "li")
         .attr("data-open-question", o.question.as_str())

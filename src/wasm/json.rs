@@ -3,7 +3,9 @@
 //! cache, no per-value JS calls). Integers only: a float is an error, so that no float
 //! formatting is linked in (the report and the questionnaire hold no floats).
 
-use std::fmt::{self, Display, Write as _};
+use std::fmt::{self, Display};
+
+use crate::decimal;
 
 use serde::ser::{self, Serialize};
 
@@ -59,8 +61,9 @@ impl Json {
         out.push('"');
     }
 
-    fn int(&mut self, n: impl Display) -> Result {
-        write!(self.0, "{n}").map_err(|_| Error("integer".to_owned()))
+    fn int(&mut self, digits: &str) -> Result {
+        self.0.push_str(digits);
+        Ok(())
     }
 
     fn open<'a>(&'a mut self, open: &str, close: &'static str) -> Compound<'a> {
@@ -138,28 +141,28 @@ impl<'a> ser::Serializer for &'a mut Json {
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result {
-        self.int(v)
+        self.int(&decimal::signed(i64::from(v)))
     }
     fn serialize_i16(self, v: i16) -> Result {
-        self.int(v)
+        self.int(&decimal::signed(i64::from(v)))
     }
     fn serialize_i32(self, v: i32) -> Result {
-        self.int(v)
+        self.int(&decimal::signed(i64::from(v)))
     }
     fn serialize_i64(self, v: i64) -> Result {
-        self.int(v)
+        self.int(&decimal::signed(v))
     }
     fn serialize_u8(self, v: u8) -> Result {
-        self.int(v)
+        self.int(&decimal::unsigned(u64::from(v)))
     }
     fn serialize_u16(self, v: u16) -> Result {
-        self.int(v)
+        self.int(&decimal::unsigned(u64::from(v)))
     }
     fn serialize_u32(self, v: u32) -> Result {
-        self.int(v)
+        self.int(&decimal::unsigned(u64::from(v)))
     }
     fn serialize_u64(self, v: u64) -> Result {
-        self.int(v)
+        self.int(&decimal::unsigned(v))
     }
     fn serialize_f32(self, _: f32) -> Result {
         Err(Error("a float cannot be serialised here".to_owned()))
