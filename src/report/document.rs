@@ -112,9 +112,9 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
 
     out.push(Block::Paragraph(
         [
-            fill(r.date, &[("date", meta.date)]),
-            fill(r.tool_version, &[("version", meta.tool_version)]),
-            fill(r.rules_version, &[("version", RULES_VERSION)]),
+            fill(r.date, &[("date", meta.date)]).as_str(),
+            &fill(r.tool_version, &[("version", meta.tool_version)]),
+            &fill(r.rules_version, &[("version", RULES_VERSION)]),
         ]
         .join(" · "),
     ));

@@ -230,11 +230,13 @@ pub(crate) fn markdown(c: &Catalog, answers: &Answers) -> String {
 pub(crate) fn today() -> String {
     let now = js_sys::Date::new_0();
     [
-        padded(u64::from(now.get_full_year()), 4),
-        padded(u64::from(now.get_month() + 1), 2),
-        padded(u64::from(now.get_date()), 2),
+        padded(u64::from(now.get_full_year()), 4).as_str(),
+        "-",
+        &padded(u64::from(now.get_month() + 1), 2),
+        "-",
+        &padded(u64::from(now.get_date()), 2),
     ]
-    .join("-")
+    .concat()
 }
 
 /// Offers `text` as a download named `name`: a Blob, an object URL and a temporary
