@@ -24,12 +24,13 @@ pub fn signed(n: i64) -> String {
 /// `n` in decimal with leading zeros up to `width` digits, as in `2026-01-07`.
 #[must_use]
 pub fn padded(mut n: u64, width: usize) -> String {
-    let mut reversed = Vec::with_capacity(20);
-    while n > 0 || reversed.len() < width {
-        reversed.push(b'0' + (n % 10) as u8);
+    let mut digits = Vec::with_capacity(20);
+    while n > 0 || digits.len() < width {
+        digits.push(b'0' + (n % 10) as u8);
         n /= 10;
     }
-    reversed.iter().rev().map(|d| char::from(*d)).collect()
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -8,9 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, Catalog};
 use crate::report::{questionnaire, Report};
-use crate::rules::{
-    parse_answers_file, Answers, AnswersFile, InputError, Raw, MAX_DEPTH, MAX_FILE_BYTES,
-};
+use crate::rules::{parse_answers_file, Answers, InputError, Raw, MAX_DEPTH, MAX_FILE_BYTES};
 
 /// Plain objects and `null`, never `Map` or `undefined`: the value as JSON text (see
 /// [`json`]), turned into objects by the browser's own `JSON.parse`.
@@ -105,15 +103,6 @@ pub(crate) fn answers_from_json(text: &str) -> Result<Answers, InputError> {
         )
     })?;
     answers_from_js(value)
-}
-
-/// The answers file of RULES.md as text, indented by two spaces (the widget's "Save
-/// answers" and "Keep my answers on this device").
-pub(crate) fn answers_to_json(answers: &Answers) -> Option<String> {
-    let value = to_js(&AnswersFile(answers)).ok()?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .ok()?
-        .as_string()
 }
 
 /// `evaluate(answers, lang?)`: the report object of RULES.md for an answers-file object.

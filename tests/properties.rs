@@ -6,7 +6,7 @@
 use assurance_check::cli::parse_json;
 use assurance_check::i18n::english;
 use assurance_check::rules::{
-    evaluate, parse_answers_file, Answers, AnswersFile, Evaluation, QuestionId, Raw, Verdict,
+    answers_to_json, evaluate, parse_answers_file, Answers, Evaluation, QuestionId, Raw, Verdict,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -202,18 +202,28 @@ proptest! {
                 answers.set_note(*q, n);
             }
         }
-        let text = serde_json::to_string(&AnswersFile(&answers))
-            .unwrap_or_else(|e| panic!("cannot write: {e}"));
+        let text = answers_to_json(&answers);
         let read = parse_json(&text);
         prop_assert!(read.is_ok(), "{:?} for {}", read, text);
         let read = read.unwrap_or_default();
         prop_assert_eq!(&read, &answers);
-        let again = serde_json::to_string(&AnswersFile(&read))
-            .unwrap_or_else(|e| panic!("cannot write: {e}"));
-        prop_assert_eq!(&again, &text);
-        let pretty = serde_json::to_string_pretty(&AnswersFile(&answers))
-            .unwrap_or_else(|e| panic!("cannot write: {e}"));
-        prop_assert_eq!(parse_json(&pretty).ok(), Some(answers));
+        prop_assert_eq!(&answers_to_json(&read), &text);
+        // The same file as serde_json reads it, each note escaped as serde_json (and
+        // `JSON.stringify`) escapes it, in question order.
+        let reference = json!({
+            "format": "assurance-check/answers",
+            "version": 1,
+            "answers": answers.answered().map(|(q, a)| (q.as_str().to_owned(), json!(a.as_str()))).collect::<Map<_, _>>(),
+            "notes": answers.notes().map(|(q, n)| (q.as_str().to_owned(), json!(n))).collect::<Map<_, _>>(),
+        });
+        prop_assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(reference));
+        let mut from = 0;
+        for (q, n) in answers.notes() {
+            let entry = format!("\"{}\": {}", q.as_str(), json!(n));
+            let at = text.get(from..).and_then(|rest| rest.find(&entry));
+            prop_assert!(at.is_some(), "{} not after byte {} of {}", entry, from, text);
+            from += at.unwrap_or(0) + entry.len();
+        }
     }
 }
 
@@ -367,8 +377,7 @@ proptest! {
         prop_assert_eq!(by_text.is_ok(), valid(&v), "{}", text);
         match by_text {
             Ok(answers) => {
-                let written = serde_json::to_string(&AnswersFile(&answers))
-                    .unwrap_or_else(|e| panic!("cannot write: {e}"));
+                let written = answers_to_json(&answers);
                 prop_assert_eq!(parse_json(&written).ok(), Some(answers));
             }
             Err(e) => {

@@ -7,7 +7,7 @@
 use assurance_check::cli::parse_json;
 use assurance_check::i18n::LANGUAGES;
 use assurance_check::report::{document, to_markdown, to_text, Meta, Report};
-use assurance_check::rules::{evaluate, AnswersFile, Verdict, MAX_FILE_BYTES};
+use assurance_check::rules::{answers_to_json, evaluate, Verdict, MAX_FILE_BYTES};
 
 /// What one input did, coarse enough to tell new behaviour from old (the fuzzer keeps an
 /// input that produces an outcome it has not seen yet).
@@ -38,9 +38,7 @@ pub fn check(data: &[u8]) -> String {
     };
 
     // Writing the answers back and reading them again changes nothing.
-    let written = serde_json::to_string(&AnswersFile(&answers)).unwrap_or_else(|e| {
-        panic!("cannot write the answers file: {e}");
-    });
+    let written = answers_to_json(&answers);
     let again = parse_json(&written).unwrap_or_else(|e| panic!("rewritten file refused: {e}"));
     assert_eq!(again, answers, "the answers file does not round-trip");
 

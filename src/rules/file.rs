@@ -2,8 +2,6 @@
 //!
 //! Reading validates everything before it builds anything, so a bad file changes nothing.
 
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
-
 use super::answers::Answers;
 use super::heapsort::heapsort;
 use super::question::QuestionId;
@@ -259,47 +257,90 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
     Ok(answers)
 }
 
-/// The answers as an answers file, ready for any serde serializer.
-pub struct AnswersFile<'a>(pub &'a Answers);
-
-impl Serialize for AnswersFile<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut file = s.serialize_struct("AnswersFile", 4)?;
-        file.serialize_field("format", ANSWERS_FORMAT)?;
-        file.serialize_field("version", &ANSWERS_VERSION)?;
-        file.serialize_field("answers", &Values(self.0))?;
-        file.serialize_field("notes", &Notes(self.0))?;
-        file.end()
-    }
+/// The answers file of RULES.md as JSON text, indented by two spaces, exactly as
+/// `JSON.stringify(file, null, 2)` and serde_json's pretty printer write it (RULES.md,
+/// "Answers file"): what "Save answers" downloads and what the reader accepts back.
+///
+/// Written by hand, not through serde: in the wasm, the serializer and its glue cost more
+/// than this function (issue 8).
+#[must_use]
+pub fn answers_to_json(answers: &Answers) -> String {
+    let mut out = String::from("{\n  \"format\": ");
+    push_json_string(&mut out, ANSWERS_FORMAT);
+    out.push_str(",\n  \"version\": ");
+    out.push_str(&crate::decimal::unsigned(u64::from(ANSWERS_VERSION)));
+    out.push_str(",\n  \"answers\": ");
+    push_json_object(&mut out, answers.answered().map(|(q, a)| (q, a.as_str())));
+    out.push_str(",\n  \"notes\": ");
+    push_json_object(&mut out, answers.notes());
+    out.push_str("\n}");
+    out
 }
 
-struct Values<'a>(&'a Answers);
-
-impl Serialize for Values<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        for (q, a) in self.0.answered() {
-            map.serialize_entry(q.as_str(), a.as_str())?;
-        }
-        map.end()
+/// `{}` when empty, else one `"id": "text"` entry per line at the second level.
+fn push_json_object<'a>(out: &mut String, entries: impl Iterator<Item = (QuestionId, &'a str)>) {
+    let mut first = true;
+    for (q, text) in entries {
+        out.push_str(if first { "{\n    " } else { ",\n    " });
+        first = false;
+        push_json_string(out, q.as_str());
+        out.push_str(": ");
+        push_json_string(out, text);
     }
+    out.push_str(if first { "{}" } else { "\n  }" });
 }
 
-struct Notes<'a>(&'a Answers);
-
-impl Serialize for Notes<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        for (q, n) in self.0.notes() {
-            map.serialize_entry(q.as_str(), n)?;
+/// A JSON string literal: quotes, backslashes and control characters escaped, as
+/// `JSON.stringify` does; everything else, including non-ASCII, as it is.
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let code = c as usize;
+                out.push_str("\\u00");
+                for digit in [code >> 4, code & 15] {
+                    out.push(HEX.get(digit).map_or('0', |d| char::from(*d)));
+                }
+            }
+            c => out.push(c),
         }
-        map.end()
     }
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{object, InputErrorKind, Raw};
+    use super::{answers_to_json, object, Answers, InputErrorKind, QuestionId, Raw};
+
+    #[test]
+    fn the_answers_file_is_written_as_json_stringify_indents_it() {
+        assert_eq!(
+            answers_to_json(&Answers::new()),
+            "{\n  \"format\": \"assurance-check/answers\",\n  \"version\": 1,\n  \"answers\": {},\n  \"notes\": {}\n}"
+        );
+        let mut a = Answers::new();
+        assert!(a.set(QuestionId::SystematicTorture, "yes").is_ok());
+        assert!(a.set(QuestionId::TransferKind, "extradition").is_ok());
+        a.set_note(
+            QuestionId::SystematicTorture,
+            "\"UN\"\\ CAT\n\u{1}\t\u{7f} é",
+        );
+        assert_eq!(
+            answers_to_json(&a),
+            "{\n  \"format\": \"assurance-check/answers\",\n  \"version\": 1,\n  \"answers\": {\n    \
+             \"transfer_kind\": \"extradition\",\n    \"systematic_torture\": \"yes\"\n  },\n  \
+             \"notes\": {\n    \"systematic_torture\": \"\\\"UN\\\"\\\\ CAT\\n\\u0001\\t\u{7f} é\"\n  }\n}"
+        );
+    }
 
     fn obj(keys: &[&str]) -> Raw {
         Raw::Object(keys.iter().map(|k| ((*k).to_owned(), Raw::Null)).collect())

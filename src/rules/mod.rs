@@ -30,7 +30,7 @@ pub use answers::Answers;
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
-    parse_answers_file, AnswersFile, InputError, InputErrorKind, MAX_FILE_BYTES, MAX_NOTE_CHARS,
+    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_FILE_BYTES, MAX_NOTE_CHARS,
 };
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;

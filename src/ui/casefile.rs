@@ -19,8 +19,9 @@ use super::dom::{self, El, Result};
 use crate::decimal::padded;
 use crate::i18n::Catalog;
 use crate::report::{document, Block, Meta};
+use crate::rules::answers_to_json;
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
-use crate::wasm::{answers_from_json, answers_to_json};
+use crate::wasm::answers_from_json;
 
 /// The one localStorage key, written only while "keep on this device" is on.
 pub(crate) const STORAGE_KEY: &str = "assurance-check/answers";
@@ -328,8 +329,8 @@ pub(crate) fn stored() -> Option<Answers> {
 
 /// Writes the answers under the one key (only ever called while keeping is on).
 pub(crate) fn store(answers: &Answers) {
-    if let (Some(storage), Some(text)) = (storage(), answers_to_json(answers)) {
-        let _ = storage.set_item(STORAGE_KEY, &text);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &answers_to_json(answers));
     }
 }
 

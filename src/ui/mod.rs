@@ -30,7 +30,7 @@ use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
 use crate::decimal;
 use crate::i18n::{fill, Catalog};
-use crate::rules::{evaluate, Answers, QuestionId, Verdict};
+use crate::rules::{answers_to_json, evaluate, Answers, QuestionId, Verdict};
 
 /// One mounted widget: what the user said, in which language, and the page showing it.
 struct App {
@@ -374,14 +374,11 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         }
         Some("save") => {
             let mut app = app.borrow_mut();
-            if let Some(json) = crate::wasm::answers_to_json(&app.answers) {
-                let name = ["assurance-check-", &casefile::today(), ".json"].concat();
-                let v = &app.view;
-                if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json)
-                    .is_ok()
-                {
-                    app.dirty = false;
-                }
+            let json = answers_to_json(&app.answers);
+            let name = ["assurance-check-", &casefile::today(), ".json"].concat();
+            let v = &app.view;
+            if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json).is_ok() {
+                app.dirty = false;
             }
         }
         Some("download-report") => {
@@ -438,10 +435,9 @@ impl App {
     /// Hands the answers file and the crash panel's texts (in the current language) to the
     /// shim's keeper, outside the wasm instance, in case it traps later (issue 9, item 3).
     fn remember(&self) {
-        if let (Some(keeper), Some(json)) =
-            (&self.keeper, crate::wasm::answers_to_json(&self.answers))
-        {
+        if let Some(keeper) = &self.keeper {
             let ui = &self.catalog.ui;
+            let json = answers_to_json(&self.answers);
             keeper.keep(&json, ui.crash_title, ui.crash_body, ui.download_my_answers);
         }
     }
