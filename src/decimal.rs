@@ -29,8 +29,7 @@ pub fn padded(mut n: u64, width: usize) -> String {
         digits.push(b'0' + (n % 10) as u8);
         n /= 10;
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    digits.iter().rev().map(|d| char::from(*d)).collect()
 }
 
 #[cfg(test)]
