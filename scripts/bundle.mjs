@@ -8,8 +8,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inflateRawSync } from "node:zlib";
-import { deflate as zopfliDeflate } from "@gfx/zopfli";
+import { packLzma } from "./lzma-pack.mjs";
+import { shortenImports } from "./wasm-imports.mjs";
+import { unlzma } from "../www/lzma.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (p) => readFileSync(join(root, p), "utf8");
@@ -36,8 +37,10 @@ function unexport(glue) {
 const FETCH_PATH = "module_or_path = fetch(module_or_path);";
 const raw = read(`${PKG}/assurance_check.js`);
 if (raw.split(FETCH_PATH).length !== 2) fail("the glue's fetch path changed; update bundle.mjs");
+// Short import names on both sides (scripts/wasm-imports.mjs): some 4 KB less.
+const short = shortenImports(readFileSync(join(root, PKG, "assurance_check_bg.wasm")), raw);
 const glue = unexport(
-  raw.replace(FETCH_PATH, () => 'throw new Error("assurance-check: the wasm is embedded; nothing is fetched");'),
+  short.glue.replace(FETCH_PATH, () => 'throw new Error("assurance-check: the wasm is embedded; nothing is fetched");'),
 );
 if (glue.includes("fetch(")) fail("the glue still calls fetch");
 if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n]*'/g, ""))) {
@@ -45,21 +48,17 @@ if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n
 }
 if (glue.includes("eval(") || glue.includes("new Function")) fail("the glue uses eval");
 
-// Raw deflate before base64: base64 of raw bytes still costs a third more after gzip, while
-// base64 of deflated bytes gzips back to about their own size. element.js inflates it with
-// the browser's DecompressionStream. Zopfli writes a standard deflate stream some 8% smaller
-// than zlib -9 (about 6 KB here); it is deterministic, so the bundle stays reproducible.
-const wasmBytes = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
-const deflated = await new Promise((resolve, reject) =>
-  zopfliDeflate(wasmBytes, { numiterations: 15 }, (error, out) =>
-    error ? reject(error) : resolve(Buffer.from(out)),
-  ),
-);
-if (!inflateRawSync(deflated).equals(wasmBytes)) fail("the deflated wasm does not inflate back");
-const wasm = deflated.toString("base64");
+// LZMA before base64: base64 of raw bytes still costs a third more after gzip, while base64
+// of compressed bytes gzips back to about their own size. LZMA (xz) packs the wasm some 16%
+// smaller than deflate (about 12 KB); www/lzma.js decodes it in the shim.
+const wasmBytes = short.wasm;
+const packed = packLzma(wasmBytes);
+if (!Buffer.from(unlzma(packed)).equals(Buffer.from(wasmBytes))) fail("the packed wasm does not unpack");
+const wasm = packed.toString("base64");
+const decoder = read("www/lzma.js").replace(/^export function /m, "function ");
 const shim = read("www/element.js").replace('"__WASM_BASE64__"', () => `"${wasm}"`);
 if (shim.includes('"__WASM_BASE64__"')) fail("the wasm placeholder was not replaced");
-const script = `${glue.trim()}\n\n${shim}`;
+const script = `${glue.trim()}\n\n${decoder}\n${shim}`;
 if (/<\/script/i.test(script)) fail("the script contains </script");
 
 const page = read("www/index.html");

@@ -1,7 +1,7 @@
 // <assurance-check>: defines the element and boots the wasm. Rust renders everything.
 // The bundler (scripts/bundle.mjs) puts this after the wasm-bindgen glue, in one module,
-// and replaces __WASM_BASE64__ with the wasm itself (raw deflate, then base64), so nothing is
-// fetched at run time.
+// and www/lzma.js, and replaces __WASM_BASE64__ with the wasm itself (LZMA, then base64), so
+// nothing is fetched at run time.
 const WASM_BASE64 = "__WASM_BASE64__";
 
 let ready = null;
@@ -49,12 +49,14 @@ window.addEventListener("message", (event) => {
 // Decode once per page; a second element reuses the same instance.
 function boot() {
   if (ready === null) {
-    const text = atob(WASM_BASE64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-    // The bundler deflates the wasm before base64 (a third smaller once the page is gzipped).
-    const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    ready = new Response(wasm).arrayBuffer().then((buffer) => __wbg_init({ module_or_path: buffer }));
+    // A promise from the start, so that a corrupt payload reaches the error path below.
+    ready = Promise.resolve().then(() => {
+      const text = atob(WASM_BASE64);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+      const wasm = unlzma(bytes);
+      return __wbg_init({ module_or_path: wasm });
+    });
   }
   return ready;
 }

@@ -8,18 +8,18 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import * as h from "./helpers.mjs";
+import { unlzma } from "../../www/lzma.js";
 
 const MAGIC = "assurance-check: trap now (test build)";
 const TRAP = join(h.ROOT, "target", "trap");
 
-/** The wasm inside a bundle: base64 of raw deflate, as scripts/bundle.mjs writes it. */
+/** The wasm inside a bundle: base64 of LZMA (www/lzma.js), as scripts/bundle.mjs writes it. */
 function wasmOf(bundle) {
   const base64 = /const WASM_BASE64 = "([A-Za-z0-9+/=]+)";/.exec(readFileSync(bundle, "utf8"));
   assert.ok(base64, `${bundle} embeds the wasm`);
-  return inflateRawSync(Buffer.from(base64[1], "base64"));
+  return Buffer.from(unlzma(Buffer.from(base64[1], "base64")));
 }
 
 let browser;
