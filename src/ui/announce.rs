@@ -39,13 +39,13 @@ impl Announcer {
             .attr("lang", lang)
             .attr("dir", dir)
             .flag(MARKER)
-            .done()?;
+            .done();
         host.append_child(&region)
             .map_err(|_| dom::error("add the status region"))?;
         let slot = El::new(doc, "div")
             .class("visually-hidden")
             .child(El::new(doc, "slot").attr("name", "status"))
-            .done()?;
+            .done();
         Ok((Announcer { region }, slot))
     }
 

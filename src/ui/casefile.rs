@@ -41,46 +41,46 @@ pub(crate) struct CaseFile {
 
 impl CaseFile {
     /// The controls in the catalog's language, and an empty print report.
-    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<CaseFile> {
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> CaseFile {
         let file_input: HtmlInputElement = El::new(doc, "input")
             .attr("type", "file")
             .attr("accept", ".json,application/json")
             .attr("data-action", "open")
             .class("file-input")
-            .done_as()?;
+            .done_as();
         let keep: HtmlInputElement = El::new(doc, "input")
             .attr("type", "checkbox")
             .attr("role", "switch")
             .attr("id", "ac-keep")
             .attr("data-action", "keep")
             .attr("aria-describedby", "ac-keep-help")
-            .done_as()?;
+            .done_as();
         let alert = El::new(doc, "div")
             .class("casefile-alert")
             .attr("role", "alert")
-            .done()?;
-        let confirmation = El::new(doc, "p").class("casefile-confirmation").done()?;
-        let button = |action: &str, label: &str| -> Result<El> {
-            Ok(El::new(doc, "button")
+            .done();
+        let confirmation = El::new(doc, "p").class("casefile-confirmation").done();
+        let button = |action: &str, label: &str| -> El {
+            El::new(doc, "button")
                 .attr("type", "button")
                 .class("button")
                 .attr("data-action", action)
-                .text(label))
+                .text(label)
         };
         let root = El::new(doc, "div")
             .class("casefile")
             .child(
                 El::new(doc, "div")
                     .class("casefile-actions")
-                    .child(button("save", c.ui.save_answers)?)
+                    .child(button("save", c.ui.save_answers))
                     .child(
                         El::new(doc, "label")
                             .class("button file-button")
                             .append(&file_input)
                             .child(El::new(doc, "span").text(c.ui.open_answers)),
                     )
-                    .child(button("download-report", c.ui.download_report)?)
-                    .child(button("print", c.ui.print_report)?),
+                    .child(button("download-report", c.ui.download_report))
+                    .child(button("print", c.ui.print_report)),
             )
             .child(El::new(doc, "p").class("drop-hint").text(c.ui.drop_hint))
             .append(&alert)
@@ -94,7 +94,7 @@ impl CaseFile {
                             .append(&keep)
                             .child(El::new(doc, "span").text(c.ui.keep_on_device)),
                     )
-                    .child(button("forget", c.ui.forget)?)
+                    .child(button("forget", c.ui.forget))
                     .child(
                         El::new(doc, "p")
                             .attr("id", "ac-keep-help")
@@ -102,16 +102,16 @@ impl CaseFile {
                             .text(c.ui.keep_on_device_help),
                     ),
             )
-            .done()?;
-        let report = El::new(doc, "section").class("print-report").done()?;
-        Ok(CaseFile {
+            .done();
+        let report = El::new(doc, "section").class("print-report").done();
+        CaseFile {
             root,
             report,
             file_input,
             keep,
             alert,
             confirmation,
-        })
+        }
     }
 
     /// Shows an error (or clears it with `None`) in the `role="alert"` element.
@@ -130,12 +130,7 @@ impl CaseFile {
     }
 
     /// Redraws the print-only report from the core's report blocks.
-    pub(crate) fn render_report(
-        &self,
-        doc: &Document,
-        c: &Catalog,
-        answers: &Answers,
-    ) -> Result<()> {
+    pub(crate) fn render_report(&self, doc: &Document, c: &Catalog, answers: &Answers) {
         dom::clear(&self.report);
         let date = today();
         let blocks = report_blocks(c, answers, &date);
@@ -144,16 +139,16 @@ impl CaseFile {
             let item = matches!(block, Block::Item { .. } | Block::Answer { .. });
             if !item {
                 if let Some(ul) = list.take() {
-                    dom::append(&self.report, ul)?;
+                    dom::append(&self.report, ul);
                 }
             }
             match block {
-                Block::Title(t) => dom::append(&self.report, El::new(doc, "h2").text(t))?,
-                Block::Heading(t) => dom::append(&self.report, El::new(doc, "h3").text(t))?,
-                Block::Paragraph(t) => dom::append(&self.report, El::new(doc, "p").text(t))?,
+                Block::Title(t) => dom::append(&self.report, El::new(doc, "h2").text(t)),
+                Block::Heading(t) => dom::append(&self.report, El::new(doc, "h3").text(t)),
+                Block::Paragraph(t) => dom::append(&self.report, El::new(doc, "p").text(t)),
                 Block::Item { label, text } => {
                     let ul = list.take().unwrap_or_else(|| El::new(doc, "ul"));
-                    list = Some(ul.child(labelled(doc, c, "li", label, text)?));
+                    list = Some(ul.child(labelled(doc, c, "li", label, text)));
                 }
                 Block::Answer {
                     question,
@@ -163,9 +158,9 @@ impl CaseFile {
                     let mut li = El::new(doc, "li")
                         .class("answer")
                         .child(El::new(doc, "p").class("question-text").text(question))
-                        .child(labelled(doc, c, "p", c.report.answer, answer)?);
+                        .child(labelled(doc, c, "p", c.report.answer, answer));
                     if let Some(note) = note {
-                        li = li.child(labelled(doc, c, "p", c.report.note, "")?).child(
+                        li = li.child(labelled(doc, c, "p", c.report.note, "")).child(
                             El::new(doc, "p")
                                 .class("note")
                                 .attr("dir", "auto")
@@ -178,15 +173,14 @@ impl CaseFile {
             }
         }
         if let Some(ul) = list {
-            dom::append(&self.report, ul)?;
+            dom::append(&self.report, ul);
         }
-        Ok(())
     }
 }
 
 /// `<tag><strong>label</strong>: text</tag>`, punctuated by the catalog's `item` pattern;
 /// the label, the punctuation and the text are separate text nodes.
-fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> Result<El> {
+fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> El {
     let mut el = El::new(doc, tag);
     let mut rest = c.report.item;
     while let Some(open) = rest.find('{') {
@@ -210,7 +204,7 @@ fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> 
     if !rest.is_empty() {
         el = el.child(El::new(doc, "span").text(rest));
     }
-    Ok(el)
+    el
 }
 
 /// The report's blocks, exactly as the CLI makes them.
@@ -260,7 +254,7 @@ pub(crate) fn download(
         .attr("href", &url)
         .attr("download", name)
         .flag("hidden")
-        .done_as()?;
+        .done_as();
     // In the shadow root, outside the widget: the link's click must not reach the widget's
     // own click handler, which is the one running now.
     parent

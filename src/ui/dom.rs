@@ -4,7 +4,7 @@
 //! Text only ever goes in through `set_text_content`: nothing here parses markup.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsError};
+use wasm_bindgen::{JsCast, JsError, UnwrapThrowExt};
 use web_sys::{
     CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
 };
@@ -18,32 +18,27 @@ pub(crate) fn error(what: &str) -> JsError {
     JsError::new(&["assurance-check: could not ", what].concat())
 }
 
-/// An element being described: its tag, attributes, text and children. Building never
-/// fails half-way: a failed step is remembered and reported once, by [`El::done`]. (Why not
-/// `?` at each step: every early return drops every element still being built, and that
-/// clean-up code was a tenth of the widget's wasm.)
-pub(crate) struct El {
-    element: Option<Element>,
-    ok: bool,
-}
+/// An element being described: its tag, attributes, text and children.
+///
+/// Building cannot fail: tags and attribute names are literals of this crate, which the DOM
+/// always accepts, and an element is only ever appended to a fresh parent. So no step
+/// returns a `Result`; the one impossible failure, `createElement` refusing a literal tag,
+/// throws a JS error that the shim reports ("could not start"). (Why: a `?` at each step
+/// made every early return drop every element still being built, and that clean-up code was
+/// a fifth of the widget's wasm.)
+pub(crate) struct El(Element);
 
 impl El {
     /// A new element of `tag` in `doc`.
     #[inline(never)]
     pub(crate) fn new(doc: &Document, tag: &str) -> El {
-        let element = doc.create_element(tag).ok();
-        El {
-            ok: element.is_some(),
-            element,
-        }
+        El(doc.create_element(tag).unwrap_throw())
     }
 
     /// Sets an attribute.
     #[inline(never)]
-    pub(crate) fn attr(mut self, name: &str, value: &str) -> El {
-        if let Some(element) = &self.element {
-            self.ok &= element.set_attribute(name, value).is_ok();
-        }
+    pub(crate) fn attr(self, name: &str, value: &str) -> El {
+        set_attr(&self.0, name, value);
         self
     }
 
@@ -60,45 +55,30 @@ impl El {
     /// Sets the element's text. Never markup.
     #[inline(never)]
     pub(crate) fn text(self, text: &str) -> El {
-        if let Some(element) = &self.element {
-            element.set_text_content(Some(text));
-        }
+        self.0.set_text_content(Some(text));
         self
     }
 
     /// Appends a child being described.
-    #[inline(never)]
-    pub(crate) fn child(mut self, child: El) -> El {
-        self.ok &= child.ok;
-        match child.element {
-            Some(element) => self.append(&element),
-            None => self,
-        }
+    pub(crate) fn child(self, child: El) -> El {
+        self.append(&child.0)
     }
 
     /// Appends an element that already exists.
     #[inline(never)]
-    pub(crate) fn append(mut self, child: &Element) -> El {
-        if let Some(element) = &self.element {
-            self.ok &= element.append_child(child).is_ok();
-        }
+    pub(crate) fn append(self, child: &Element) -> El {
+        let _ = self.0.append_child(child);
         self
     }
 
     /// The finished element.
-    #[inline(never)]
-    pub(crate) fn done(self) -> Result<Element> {
-        match self.element {
-            Some(element) if self.ok => Ok(element),
-            _ => Err(error("build the page")),
-        }
+    pub(crate) fn done(self) -> Element {
+        self.0
     }
 
-    /// The finished element as a more specific type (an input, a text area, …).
-    pub(crate) fn done_as<T: JsCast>(self) -> Result<T> {
-        self.done()?
-            .dyn_into::<T>()
-            .map_err(|_| error("build a form control"))
+    /// The finished element as the type its tag makes (an input, a text area, …).
+    pub(crate) fn done_as<T: JsCast>(self) -> T {
+        self.0.unchecked_into()
     }
 }
 
@@ -115,13 +95,8 @@ pub(crate) fn clear(node: &Node) {
 }
 
 /// Appends a child to an element that is already on the page.
-#[inline(never)]
-pub(crate) fn append(parent: &Element, child: El) -> Result<()> {
-    let child = child.done()?;
-    parent
-        .append_child(&child)
-        .map(|_| ())
-        .map_err(|_| error("add to the page"))
+pub(crate) fn append(parent: &Element, child: El) {
+    let _ = parent.append_child(&child.0);
 }
 
 /// Sets an attribute on an element already on the page.

@@ -5,11 +5,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlSelectElement, ShadowRoot};
 
-use super::dom::{self, El, Result};
+use super::dom::{self, El};
 use crate::i18n::{self, Catalog};
 
 /// A labelled `<select>` of every shipped language, each named in itself.
-pub(crate) fn build(doc: &Document, c: &Catalog) -> Result<(Element, Element)> {
+pub(crate) fn build(doc: &Document, c: &Catalog) -> (Element, Element) {
     let mut select = El::new(doc, "select")
         .attr("id", "ac-language")
         .attr("data-action", "language");
@@ -24,7 +24,7 @@ pub(crate) fn build(doc: &Document, c: &Catalog) -> Result<(Element, Element)> {
         }
         select = select.child(option);
     }
-    let select = select.done()?;
+    let select = select.done();
     let picker = El::new(doc, "div")
         .class("language")
         .child(
@@ -33,8 +33,8 @@ pub(crate) fn build(doc: &Document, c: &Catalog) -> Result<(Element, Element)> {
                 .text(c.ui.language),
         )
         .append(&select)
-        .done()?;
-    Ok((picker, select))
+        .done();
+    (picker, select)
 }
 
 /// If `event` is a change of the picker, asks the host element to speak that language and

@@ -98,7 +98,7 @@ pub fn mount(
                     app.keeper = keeper;
                 }
                 app.view.questions.sync(&app.answers);
-                app.refresh(false)?;
+                app.refresh(false);
                 if std::mem::take(&mut app.refocus_picker) {
                     dom::focus(&app.view.picker);
                 }
@@ -122,7 +122,7 @@ pub fn mount(
                 let app = app.borrow();
                 app.view.questions.sync(&app.answers);
             }
-            app.borrow_mut().refresh(false)?;
+            app.borrow_mut().refresh(false);
             warn_before_leaving(&app)?;
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), Rc::clone(&app))));
             app
@@ -145,11 +145,11 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let lang = c.lang.code;
     let dir = c.lang.dir.as_str();
     let (announcer, status_slot) = Announcer::attach(doc, host, lang, dir)?;
-    let questions = Questions::build(doc, c)?;
-    let panel = Panel::build(doc, c)?;
-    let bar = Bar::build(doc, c)?;
-    let (language, picker) = language_picker::build(doc, c)?;
-    let case = CaseFile::build(doc, c)?;
+    let questions = Questions::build(doc, c);
+    let panel = Panel::build(doc, c);
+    let bar = Bar::build(doc, c);
+    let (language, picker) = language_picker::build(doc, c);
+    let case = CaseFile::build(doc, c);
     let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
@@ -173,7 +173,7 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
                 .append(&questions.root),
         )
         .append(&case.report)
-        .done()?;
+        .done();
     root.append_child(&widget)
         .map_err(|_| dom::error("add the widget"))?;
     Ok(View {
@@ -259,7 +259,7 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 app.dirty = false;
                 app.view.questions.sync(&app.answers);
                 app.view.case.alert(None);
-                let _ = app.refresh(false);
+                app.refresh(false);
                 app.changed_storage();
                 let loaded = fill(c.ui.loaded, &[("count", &decimal::unsigned(count as u64))]);
                 app.view.case.confirm(Some(&loaded));
@@ -311,7 +311,7 @@ fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
     let mut app = app.borrow_mut();
     if radio.checked() && app.answers.set(q, &radio.value()).is_ok() {
         app.dirty = true;
-        let _ = app.refresh(true);
+        app.refresh(true);
         app.changed_storage();
     }
 }
@@ -339,7 +339,7 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
     app.dirty = true;
     app.changed_storage();
     let v = &app.view;
-    let _ = v.case.render_report(&v.doc, app.catalog, &app.answers);
+    v.case.render_report(&v.doc, app.catalog, &app.answers);
 }
 
 /// A button was pressed: go to an open question, skip to the verdict, or start over.
@@ -367,7 +367,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 app.view.questions.sync(&app.answers);
                 app.view.case.alert(None);
                 app.view.case.confirm(None);
-                let _ = app.refresh(false);
+                app.refresh(false);
                 app.changed_storage();
                 app.view.announcer.say(app.catalog.ui.cleared);
             }
@@ -398,7 +398,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             {
                 let app = app.borrow();
                 let v = &app.view;
-                let _ = v.case.render_report(&v.doc, app.catalog, &app.answers);
+                v.case.render_report(&v.doc, app.catalog, &app.answers);
             }
             if let Some(window) = web_sys::window() {
                 let _ = window.print();
@@ -444,7 +444,7 @@ impl App {
 
     /// Re-evaluates and redraws everything that depends on the answers; announces the
     /// verdict when it changed and `announce` is set.
-    fn refresh(&mut self, announce: bool) -> Result<()> {
+    fn refresh(&mut self, announce: bool) {
         let c = self.catalog;
         let evaluation = evaluate(&self.answers);
         let verdict = self.answers.answered().next().map(|_| evaluation.verdict);
@@ -457,10 +457,10 @@ impl App {
             answered,
             shown,
         };
-        v.panel.update(&v.doc, c, &snapshot)?;
+        v.panel.update(&v.doc, c, &snapshot);
         v.bar.update(c, &snapshot);
         v.case.keep.set_checked(self.keep);
-        v.case.render_report(&v.doc, c, &self.answers)?;
+        v.case.render_report(&v.doc, c, &self.answers);
         if announce && verdict != self.shown {
             v.announcer.say(&fill(
                 c.ui.announce_verdict,
@@ -468,6 +468,5 @@ impl App {
             ));
         }
         self.shown = verdict;
-        Ok(())
     }
 }

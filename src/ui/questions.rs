@@ -6,7 +6,7 @@
 use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::cite;
-use super::dom::{self, El, Result};
+use super::dom::{self, El};
 use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
@@ -29,7 +29,7 @@ pub(crate) struct Questions {
 
 impl Questions {
     /// Builds every section and question in the catalog's language.
-    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Questions> {
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Questions {
         let mut views = Vec::new();
         let mut root = El::new(doc, "div").class("questions");
         for section in Section::ALL {
@@ -44,16 +44,16 @@ impl Questions {
                         .text(c.section(section)),
                 );
             for q in section.questions() {
-                let view = question(doc, c, q)?;
+                let view = question(doc, c, q);
                 part = part.append(&view.fieldset);
                 views.push(view);
             }
             root = root.child(part);
         }
-        Ok(Questions {
-            root: root.done()?,
+        Questions {
+            root: root.done(),
             views,
-        })
+        }
     }
 
     /// Hides each question whose shown-when condition fails (the answer is kept).
@@ -110,7 +110,7 @@ impl Questions {
 
 /// `<fieldset data-question>`: the question as legend, its answers as radios, then the help
 /// and the notes, each behind a disclosure.
-fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<QuestionView> {
+fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView {
     let id = q.as_str();
     let text = c.question(q);
     let mut radios = Vec::new();
@@ -120,7 +120,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
             .attr("type", "radio")
             .attr("name", id)
             .attr("value", option.value)
-            .done_as()?;
+            .done_as();
         choices = choices.child(
             El::new(doc, "label")
                 .class("choice")
@@ -147,7 +147,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
         .attr("dir", "auto")
         .attr("rows", "3")
         .attr("maxlength", &decimal::unsigned(MAX_NOTE_CHARS as u64))
-        .done_as()?;
+        .done_as();
     let note_disclosure = El::new(doc, "details")
         .class("notes")
         .child(El::new(doc, "summary").text(c.ui.notes_toggle))
@@ -157,7 +157,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
                 .text(c.ui.notes_label),
         )
         .append(&note)
-        .done()?;
+        .done();
 
     let fieldset = El::new(doc, "fieldset")
         .class("question")
@@ -166,12 +166,12 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> Result<Questi
         .child(choices)
         .child(help)
         .append(&note_disclosure)
-        .done()?;
-    Ok(QuestionView {
+        .done();
+    QuestionView {
         id: q,
         fieldset,
         radios,
         note,
         note_disclosure,
-    })
+    }
 }

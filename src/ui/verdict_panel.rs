@@ -7,7 +7,7 @@
 use web_sys::{Document, Element};
 
 use super::cite;
-use super::dom::{self, El, Result};
+use super::dom::{self, El};
 use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::finding_text;
@@ -54,31 +54,31 @@ fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
 
 impl Panel {
     /// The panel's structure, in the catalog's language, not yet filled in.
-    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Panel> {
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Panel {
         let verdict_heading = El::new(doc, "h3")
             .attr("id", "verdict-heading")
             .attr("tabindex", "-1")
             .text(c.ui.verdict_heading)
-            .done()?;
-        let verdict_title = El::new(doc, "p").class("verdict-title").done()?;
-        let verdict_meaning = El::new(doc, "p").class("verdict-meaning").done()?;
+            .done();
+        let verdict_title = El::new(doc, "p").class("verdict-title").done();
+        let verdict_meaning = El::new(doc, "p").class("verdict-meaning").done();
         let verdict = El::new(doc, "div")
             .class("verdict")
             .attr("data-verdict", "none")
             .append(&verdict_heading)
             .append(&verdict_title)
             .append(&verdict_meaning)
-            .done()?;
+            .done();
 
         let progress_text = El::new(doc, "p")
             .attr("id", "progress-text")
             .class("progress-text")
-            .done()?;
+            .done();
         let progress_bar = El::new(doc, "progress")
             .attr("aria-labelledby", "progress-text")
             .attr("max", "1")
             .attr("value", "0")
-            .done()?;
+            .done();
         let progress = El::new(doc, "div")
             .class("progress")
             .append(&progress_text)
@@ -94,7 +94,7 @@ impl Panel {
         let mut circumstances = Vec::new();
         let mut list = El::new(doc, "ul").class("circumstances");
         for id in CircumstanceId::ALL {
-            let status = El::new(doc, "span").class("status").done()?;
+            let status = El::new(doc, "span").class("status").done();
             let row = El::new(doc, "li")
                 .attr("data-circumstance", id.as_str())
                 .attr("data-status", Status::Unresolved.as_str())
@@ -109,34 +109,34 @@ impl Panel {
                         ),
                 )
                 .append(&status)
-                .done()?;
+                .done();
             list = list.append(&row);
             circumstances.push((id, row, status));
         }
 
-        let open_questions = El::new(doc, "ul").class("open-questions").done()?;
-        let findings = El::new(doc, "ul").class("findings").done()?;
-        let section = |key: &str, title: &str| -> Result<El> {
-            Ok(El::new(doc, "section")
+        let open_questions = El::new(doc, "ul").class("open-questions").done();
+        let findings = El::new(doc, "ul").class("findings").done();
+        let section = |key: &str, title: &str| -> El {
+            El::new(doc, "section")
                 .class(key)
                 .attr("aria-labelledby", &[key, "-heading"].concat())
                 .child(
                     El::new(doc, "h3")
                         .attr("id", &[key, "-heading"].concat())
                         .text(title),
-                ))
+                )
         };
         let root = El::new(doc, "section")
             .class("panel")
             .attr("aria-labelledby", "verdict-heading")
             .append(&verdict)
             .child(progress)
-            .child(section("circumstances-part", c.ui.circumstances_heading)?.child(list))
-            .child(section("open-part", c.ui.open_questions_heading)?.append(&open_questions))
-            .child(section("findings-part", c.ui.findings_heading)?.append(&findings))
+            .child(section("circumstances-part", c.ui.circumstances_heading).child(list))
+            .child(section("open-part", c.ui.open_questions_heading).append(&open_questions))
+            .child(section("findings-part", c.ui.findings_heading).append(&findings))
             .child(El::new(doc, "p").class("source").text(c.report.source))
-            .done()?;
-        Ok(Panel {
+            .done();
+        Panel {
             root,
             verdict,
             verdict_heading,
@@ -147,16 +147,11 @@ impl Panel {
             circumstances,
             open_questions,
             findings,
-        })
+        }
     }
 
     /// Shows `s`: every part is rewritten from the evaluation.
-    pub(crate) fn update(
-        &self,
-        doc: &Document,
-        c: &'static Catalog,
-        s: &Snapshot<'_>,
-    ) -> Result<()> {
+    pub(crate) fn update(&self, doc: &Document, c: &'static Catalog, s: &Snapshot<'_>) {
         let words = c.verdict(s.verdict);
         dom::set_attr(&self.verdict, "data-verdict", verdict_id(s.verdict));
         dom::set_text(&self.verdict_title, words.title);
@@ -192,10 +187,10 @@ impl Panel {
                 El::new(doc, "li")
                     .class("none")
                     .text(c.ui.open_questions_none),
-            )?;
+            );
         }
         for open in &s.evaluation.open_questions {
-            dom::append(&self.open_questions, open_question(doc, c, open)?)?;
+            dom::append(&self.open_questions, open_question(doc, c, open));
         }
 
         dom::clear(&self.findings);
@@ -211,14 +206,13 @@ impl Panel {
                         .class("cite")
                         .text(&fill(c.ui.source, &[("cites", &cite(f.id.cites()))])),
                 );
-            dom::append(&self.findings, item)?;
+            dom::append(&self.findings, item);
         }
-        Ok(())
     }
 }
 
 /// An open question: a button that takes focus to the question, and what it would establish.
-fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Result<El> {
+fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> El {
     let establishes = [
         &fill(
             c.ui.would_establish,
@@ -252,7 +246,7 @@ fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> Resul
             &[("questions", &others.join(", "))],
         )));
     }
-    Ok(item)
+    item
 }
 
 /// The bar that keeps the verdict in view above the questions on narrow screens, once the
@@ -265,9 +259,9 @@ pub(crate) struct Bar {
 
 impl Bar {
     /// The bar, with its "skip to the verdict" button.
-    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Result<Bar> {
-        let title = El::new(doc, "span").class("bar-title").done()?;
-        let progress = El::new(doc, "span").class("bar-progress").done()?;
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Bar {
+        let title = El::new(doc, "span").class("bar-title").done();
+        let progress = El::new(doc, "span").class("bar-progress").done();
         let root = El::new(doc, "div")
             .class("bar")
             .attr("data-shown-verdict", "none")
@@ -279,12 +273,12 @@ impl Bar {
                     .class("button")
                     .text(c.ui.skip_to_verdict),
             )
-            .done()?;
-        Ok(Bar {
+            .done();
+        Bar {
             root,
             title,
             progress,
-        })
+        }
     }
 
     /// Keeps a newly focused control clear of the bar (WCAG 2.4.11): the browser scrolls
