@@ -4,12 +4,14 @@
 // Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
 // AC_PKG and AC_DIST (paths under the repository) replace pkg/ and dist/: the trap test
 // (tests/e2e/trap.test.mjs) bundles its test-only build into target/trap/ with them.
+// The glue and the shim are minified with terser.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inflateRawSync } from "node:zlib";
 import { deflate as zopfliDeflate } from "@gfx/zopfli";
+import { minify } from "terser";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (p) => readFileSync(join(root, p), "utf8");
@@ -21,6 +23,25 @@ function fail(message) {
   console.error(`bundle: ${message}`);
   process.exit(1);
 }
+
+// ---- The wasm ------------------------------------------------------------------------
+
+const pkgWasm = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
+const wasmBytes = pkgWasm;
+
+// Raw deflate before base64: base64 of raw bytes still costs a third more after gzip, while
+// base64 of deflated bytes gzips back to about their own size. element.js inflates it with
+// the browser's DecompressionStream. Zopfli writes a standard deflate stream some 8% smaller
+// than zlib -9 (about 6 KB here); it is deterministic, so the bundle stays reproducible.
+const deflated = await new Promise((resolve, reject) =>
+  zopfliDeflate(wasmBytes, { numiterations: 15 }, (error, out) =>
+    error ? reject(error) : resolve(Buffer.from(out)),
+  ),
+);
+if (!inflateRawSync(deflated).equals(wasmBytes)) fail("the deflated wasm does not inflate back");
+const wasm = deflated.toString("base64");
+
+// ---- The script: the glue and the shim, minified ------------------------------------------
 
 // The glue is an ES module; in one inline module its exports are plain declarations.
 function unexport(glue) {
@@ -45,22 +66,36 @@ if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n
 }
 if (glue.includes("eval(") || glue.includes("new Function")) fail("the glue uses eval");
 
-// Raw deflate before base64: base64 of raw bytes still costs a third more after gzip, while
-// base64 of deflated bytes gzips back to about their own size. element.js inflates it with
-// the browser's DecompressionStream. Zopfli writes a standard deflate stream some 8% smaller
-// than zlib -9 (about 6 KB here); it is deterministic, so the bundle stays reproducible.
-const wasmBytes = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
-const deflated = await new Promise((resolve, reject) =>
-  zopfliDeflate(wasmBytes, { numiterations: 15 }, (error, out) =>
-    error ? reject(error) : resolve(Buffer.from(out)),
-  ),
-);
-if (!inflateRawSync(deflated).equals(wasmBytes)) fail("the deflated wasm does not inflate back");
-const wasm = deflated.toString("base64");
-const shim = read("www/element.js").replace('"__WASM_BASE64__"', () => `"${wasm}"`);
-if (shim.includes('"__WASM_BASE64__"')) fail("the wasm placeholder was not replaced");
-const script = `${glue.trim()}\n\n${shim}`;
+// The wasm's declaration stays out of the minifier, first in the script and spelled as in
+// element.js: `const WASM_BASE64 = "…";` is where tests (size, trap, offline) find the wasm,
+// and a 100 KB string has nothing to minify. To terser the name is then a global, which it
+// neither renames nor inlines.
+const DECLARATION = 'const WASM_BASE64 = "__WASM_BASE64__";\n';
+const element = read("www/element.js");
+if (element.split(DECLARATION).length !== 2) fail(`www/element.js must declare ${DECLARATION.trim()} once`);
+const shim = element.replace(DECLARATION, "");
+
+// Module mode: strict, top-level names are local and may be renamed or dropped (the unused
+// JS API wrappers, initSync). terser is deterministic: same input, same output.
+const minified = await minify(`${glue.trim()}\n\n${shim}`, {
+  module: true,
+  ecma: 2020,
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false },
+});
+const code = minified.code;
+if (typeof code !== "string" || code.length === 0) fail("terser produced nothing");
+if (!/\bWASM_BASE64\b/.test(code)) fail("the minified shim no longer reads WASM_BASE64");
+if (code.includes("fetch(")) fail("the minified script calls fetch");
+if (code.includes("eval(") || /new\s*Function\b/.test(code)) fail("the minified script uses eval");
+if (/(^|[;}])\s*(export|import)\b/.test(code)) fail("the minified script imports or exports");
+
+const script = `${DECLARATION.replace('"__WASM_BASE64__"', () => `"${wasm}"`)}${code}`;
+if (script.includes('"__WASM_BASE64__"')) fail("the wasm placeholder was not replaced");
 if (/<\/script/i.test(script)) fail("the script contains </script");
+
+// ---- The page ---------------------------------------------------------------------------
 
 const page = read("www/index.html");
 const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash("sha256", m[1]));
