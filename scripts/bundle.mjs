@@ -4,13 +4,17 @@
 // Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
 // AC_PKG and AC_DIST (paths under the repository) replace pkg/ and dist/: the trap test
 // (tests/e2e/trap.test.mjs) bundles its test-only build into target/trap/ with them.
-// The glue and the shim are minified with terser.
+//
+// dist/ carries only the widget: its wasm is pkg's without the JS API exports (`evaluate`,
+// `questions`; RULES.md, kept in pkg/ for npm-style users) and without the code only they
+// reach; the glue and the shim are minified with terser.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inflateRawSync } from "node:zlib";
 import { deflate as zopfliDeflate } from "@gfx/zopfli";
+import binaryen from "binaryen";
 import { minify } from "terser";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,10 +28,63 @@ function fail(message) {
   process.exit(1);
 }
 
-// ---- The wasm ------------------------------------------------------------------------
+// ---- The wasm: pkg's, without the JS API ------------------------------------------------
+
+// The wasm exports that only the JS API uses (src/wasm.rs). Nothing in dist/ calls them: the
+// glue's wrappers are plain declarations there, unused, and terser drops them.
+const JS_API = ["evaluate", "questions"];
+
+// Exactly the features scripts/build gives wasm-opt, that is those rustc emits. All features
+// would let binaryen use encodings that browsers refuse. wasm-opt's --enable-bulk-memory also
+// enables bulk-memory-opt, and --enable-reference-types call-indirect-overlong (its
+// --print-features says so, even after --mvp-features); binaryen.js's setFeatures takes the
+// bits as given, so the two are named here.
+const FEATURES =
+  binaryen.Features.BulkMemory |
+  binaryen.Features.BulkMemoryOpt |
+  binaryen.Features.NontrappingFPToInt |
+  binaryen.Features.SignExt |
+  binaryen.Features.ReferenceTypes |
+  binaryen.Features.CallIndirectOverlong |
+  binaryen.Features.Multivalue |
+  binaryen.Features.MutableGlobals;
+
+function exportNames(module) {
+  const names = [];
+  for (let i = 0; i < module.getNumExports(); i += 1) {
+    names.push(binaryen.getExportInfo(module.getExportByIndex(i)).name);
+  }
+  return names;
+}
+
+/** pkg's wasm without the JS API exports, and without what only they reached (-Oz again). */
+function widgetOnly(bytes) {
+  const module = binaryen.readBinary(bytes);
+  try {
+    module.setFeatures(FEATURES);
+    if (!module.validate()) fail(`${PKG}/assurance_check_bg.wasm does not validate with the build's features`);
+    const before = exportNames(module);
+    for (const name of [...JS_API, "mount"]) {
+      if (!before.includes(name)) fail(`${PKG}/assurance_check_bg.wasm does not export ${name}`);
+    }
+    for (const name of JS_API) module.removeExport(name);
+    binaryen.setOptimizeLevel(2); // -Oz: optimize level 2, shrink level 2
+    binaryen.setShrinkLevel(2);
+    binaryen.setDebugInfo(false);
+    module.optimize();
+    if (!module.validate()) fail("the wasm without the JS API does not validate");
+    const after = exportNames(module);
+    if (JS_API.some((name) => after.includes(name)) || !after.includes("mount")) {
+      fail(`unexpected exports after removal: ${after.join(", ")}`);
+    }
+    return Buffer.from(module.emitBinary());
+  } finally {
+    module.dispose();
+  }
+}
 
 const pkgWasm = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
-const wasmBytes = pkgWasm;
+const wasmBytes = widgetOnly(pkgWasm);
 
 // Raw deflate before base64: base64 of raw bytes still costs a third more after gzip, while
 // base64 of deflated bytes gzips back to about their own size. element.js inflates it with
@@ -119,5 +176,6 @@ const html = page
 mkdirSync(join(root, DIST), { recursive: true });
 writeFileSync(join(root, DIST, "assurance-check.js"), script);
 writeFileSync(join(root, DIST, "assurance-check.html"), html);
+console.log(`bundle: wasm ${pkgWasm.length} bytes in ${PKG}/, ${wasmBytes.length} without ${JS_API.join(" and ")}`);
 console.log(`bundle: ${DIST}/assurance-check.js   integrity="${hash("sha384", script)}"`);
 console.log(`bundle: ${DIST}/assurance-check.html ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);
