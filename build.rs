@@ -1,5 +1,9 @@
 //! Lists the scenario files of tests/cases so that native and wasm tests embed the same
-//! files with `include_str!` (wasm tests cannot read the file system).
+//! files with `include_str!` (wasm tests cannot read the file system), and writes the widget's
+//! stylesheet, minified (build/css_minify.rs), to OUT_DIR/widget.css for src/ui/style.rs.
+
+#[path = "build/css_minify.rs"]
+mod css_minify;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -7,6 +11,9 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo:rerun-if-changed=tests/cases");
+    println!("cargo:rerun-if-changed=www/widget.css");
+    println!("cargo:rerun-if-changed=build/css_minify.rs");
+    stylesheet();
     let dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
@@ -37,4 +44,17 @@ fn main() {
     if let Err(e) = fs::write(&target, out) {
         println!("cargo:warning=cannot write {}: {e}", target.display());
     }
+}
+
+/// www/widget.css, minified, as OUT_DIR/widget.css. A stylesheet the minifier cannot read
+/// fails the build.
+fn stylesheet() {
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let source = manifest.join("www/widget.css");
+    let css = fs::read_to_string(&source)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+    let small = css_minify::minify(&css)
+        .unwrap_or_else(|e| panic!("{}: cannot minify: {e}", source.display()));
+    let target = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("widget.css");
+    fs::write(&target, small).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }
