@@ -8,8 +8,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::{
     Blob, BlobPropertyBag, Document, Element, File, FileReader, HtmlAnchorElement,
     HtmlInputElement, Storage, Url,
@@ -263,13 +261,9 @@ pub(crate) fn download(
         .map_err(|_| dom::error("offer the file"))?;
     a.click();
     a.remove();
-    let revoke = Closure::once_into_js(move || {
+    dom::later(10_000, move || {
         let _ = Url::revoke_object_url(&url);
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
     Ok(())
 }
 

@@ -149,6 +149,24 @@ fn listen_boxed(target: &EventTarget, kind: &str, handler: Box<dyn FnMut(Event)>
     Ok(())
 }
 
+/// Calls `f` once, `ms` milliseconds from now. The closure has the listeners' type (its
+/// argument is unused), so wasm-bindgen emits no glue for another closure type.
+pub(crate) fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let mut f = Some(f);
+    let closure = Closure::wrap(Box::new(move |_: Event| {
+        if let Some(f) = f.take() {
+            f();
+        }
+    }) as Box<dyn FnMut(Event)>);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.as_ref().unchecked_ref(),
+            ms,
+        );
+    }
+    closure.forget();
+}
+
 /// Attaches the widget's stylesheet to the shadow root as a constructable stylesheet,
 /// which needs no CSP allowance and replaces whatever was adopted before.
 pub(crate) fn adopt_styles(root: &ShadowRoot, css: &str) -> Result<()> {
