@@ -86,8 +86,8 @@ function widgetOnly(bytes) {
 }
 
 const pkgWasm = readFileSync(join(root, PKG, "assurance_check_bg.wasm"));
-// Short import names on both sides (scripts/wasm-imports.mjs): some 4 KB less.
-const short = shortenImports(widgetOnly(pkgWasm), read(`${PKG}/assurance_check.js`));
+// Short import and export names on both sides (scripts/wasm-imports.mjs): some 4 KB less.
+const short = shortenImports(widgetOnly(pkgWasm), read(`${PKG}/assurance_check.js`), JS_API);
 const wasmBytes = short.wasm;
 
 // LZMA before base64: base64 of raw bytes still costs a third more after gzip, while base64

@@ -1,8 +1,9 @@
-// Shortens the wasm's import names for the one-file artifacts (issue 8). wasm-bindgen names
-// each import `__wbg_<method>_<16 hex digits>` and the glue repeats every name, so some 100
-// imports cost about 7 KB of names, a quarter of it after compression (the hashes do not
-// compress). Both sides are renamed together: import i becomes `$<i in base 36>`, and the
-// module "./assurance_check_bg.js" becomes "$".
+// Shortens the wasm's import and export names for the one-file artifacts (issue 8).
+// wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and the glue repeats every
+// name, so some 100 imports cost about 7 KB of names, a quarter of it after compression (the
+// hashes do not compress). Both sides are renamed together: import i becomes `$<i in base
+// 36>`, the module "./assurance_check_bg.js" becomes "$", and export i becomes `_<i in base
+// 36>` (the glue reads exports as `wasm.<name>`).
 
 const MODULE = "./assurance_check_bg.js";
 
@@ -57,16 +58,43 @@ function skipDescription(bytes, at) {
   }
 }
 
-/** Returns the wasm with short import names, the glue that matches it, and the mapping. */
-export function shortenImports(wasm, glue) {
+// The export section with export i named `_<i in base 36>`; `exported` gets the mapping.
+function exportSection(bytes, body, exported) {
+  let [count, p] = readLeb(bytes, body);
+  const out = [...leb(count)];
+  for (let i = 0; i < count; i += 1) {
+    let length;
+    [length, p] = readLeb(bytes, p);
+    const long = text.decode(bytes.subarray(p, p + length));
+    p += length;
+    const kind = bytes[p];
+    const [, indexEnd] = readLeb(bytes, p + 1);
+    const short = `_${i.toString(36)}`;
+    exported.set(long, short);
+    out.push(...name(short), ...bytes.subarray(p, indexEnd));
+    p = indexEnd;
+    if (kind > 4) throw new Error(`wasm-imports: unknown export kind ${kind}`);
+  }
+  return Uint8Array.of(7, ...leb(out.length), ...out);
+}
+
+/** Returns the wasm with short import and export names, the glue that matches it, and the
+ * import names' mapping. */
+export function shortenImports(wasm, glue, removed = []) {
   const bytes = Uint8Array.from(wasm);
   const parts = [bytes.subarray(0, 8)];
   const renamed = new Map();
+  const exported = new Map();
   let at = 8;
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, body] = readLeb(bytes, at + 1);
     const end = body + size;
+    if (id === 7) {
+      parts.push(exportSection(bytes, body, exported));
+      at = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(bytes.subarray(at, end));
       at = end;
@@ -103,6 +131,17 @@ export function shortenImports(wasm, glue) {
     const uses = newGlue.match(pattern)?.length || 0;
     if (uses !== 1) throw new Error(`wasm-imports: ${long} appears ${uses} times in the glue, not once`);
     newGlue = newGlue.replace(pattern, () => `"${short}"`);
+  }
+  for (const [long, short] of exported) {
+    const pattern = new RegExp(`\\bwasm\\.${long}\\b`, "g");
+    newGlue = newGlue.replace(pattern, () => `wasm.${short}`);
+  }
+  // Every export the glue reads is renamed, except those removed from the wasm on purpose
+  // (`removed`: their wrappers stay in the glue, never called, and terser drops them).
+  for (const [, read] of newGlue.matchAll(/\bwasm\.([\w$]+)/g)) {
+    if (!/^_[0-9a-z]+$/.test(read) && !removed.includes(read)) {
+      throw new Error(`wasm-imports: the glue reads wasm.${read}, which the wasm does not export`);
+    }
   }
   const total = parts.reduce((n, part) => n + part.length, 0);
   const result = new Uint8Array(total);

@@ -1,4 +1,4 @@
-// scripts/wasm-imports.mjs renames the wasm's imports and the glue's names together. The
+// scripts/wasm-imports.mjs renames the wasm's imports and exports and the glue's names together. The
 // renamed pair must behave exactly like wasm-pack's pair: both are instantiated here, in
 // Node (no DOM needed for `evaluate` and `questions`), and asked the same questions.
 import { test } from "node:test";
@@ -26,7 +26,7 @@ async function load(moduleText, bytes) {
   return m;
 }
 
-test("every import gets a short name, in the wasm and in the glue alike", () => {
+test("every import and export gets a short name, in the wasm and in the glue alike", () => {
   const short = shortenImports(wasm, glue);
   const before = importNames(wasm);
   const after = importNames(short.wasm);
@@ -34,6 +34,10 @@ test("every import gets a short name, in the wasm and in the glue alike", () => 
   assert.ok(after.every((n) => /^\$ \$[0-9a-z]+$/.test(n)), after.find((n) => !n.startsWith("$ $")));
   assert.equal(new Set(after).size, after.length, "names are distinct");
   for (const long of short.renamed.keys()) assert.ok(!short.glue.includes(long), `${long} left in the glue`);
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(short.wasm)).map((e) => e.name);
+  assert.equal(exported.length, WebAssembly.Module.exports(new WebAssembly.Module(wasm)).length);
+  assert.ok(exported.every((n) => /^_[0-9a-z]+$/.test(n)), exported.join(" "));
+  assert.doesNotMatch(short.glue, /\bwasm\.__wbindgen/, "the glue reads the short export names");
   assert.ok(short.wasm.length < wasm.length - 2000, "the names were the long ones");
 });
 
@@ -55,4 +59,10 @@ test("the renamed pair evaluates and lists questions exactly as wasm-pack's pair
     assert.throws(() => original.evaluate({ format: "x" }), { message: e.message });
     return e instanceof Error;
   });
+});
+
+test("a glue that reads an export the wasm lacks is refused, unless it was removed on purpose", () => {
+  const stale = `${glue}\nwasm.evaluate_v2();\n`;
+  assert.throws(() => shortenImports(wasm, stale), /wasm\.evaluate_v2, which the wasm does not export/);
+  assert.doesNotThrow(() => shortenImports(wasm, stale, ["evaluate_v2"]));
 });
