@@ -81,7 +81,9 @@ const INIT = `(() => {
   WebAssembly.instantiate = async function (...args) {
     const result = await instantiate.apply(this, args);
     const instance = result.instance || result;
-    if (instance.exports && instance.exports.memory) window.__wasmMemory = instance.exports.memory;
+    // The bundle shortens export names, so the memory is found by type, not by name.
+    const memory = Object.values((instance && instance.exports) || {}).find((e) => e instanceof WebAssembly.Memory);
+    if (memory) window.__wasmMemory = memory;
     return result;
   };
 })();`;
