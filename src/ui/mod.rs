@@ -210,9 +210,11 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
     dom::listen(&widget, "dragover", |event| event.prevent_default())?;
     let on_drop = Rc::clone(app);
     dom::listen(&widget, "drop", move |event| {
+        // A "drop" listener gets drag events; a synthetic plain event has no `dataTransfer`,
+        // which reads as `None`.
         let file = event
-            .dyn_ref::<DragEvent>()
-            .and_then(DragEvent::data_transfer)
+            .unchecked_ref::<DragEvent>()
+            .data_transfer()
             .and_then(|d| d.files())
             .and_then(|files| files.get(0));
         if let Some(file) = file {
@@ -236,9 +238,9 @@ fn warn_before_leaving(app: &Rc<RefCell<App>>) -> Result<()> {
         };
         if app.dirty && !app.keep {
             event.prevent_default();
-            if let Some(event) = event.dyn_ref::<BeforeUnloadEvent>() {
-                event.set_return_value(app.catalog.ui.unsaved_changes);
-            }
+            // Only "beforeunload" events reach this listener.
+            let event = event.unchecked_ref::<BeforeUnloadEvent>();
+            event.set_return_value(app.catalog.ui.unsaved_changes);
         }
     })
 }
