@@ -18,22 +18,21 @@ export function unlzma(input) {
   const size = (input[1] | (input[2] << 8) | (input[3] << 16) | (input[4] << 24)) >>> 0;
   const out = new Uint8Array(size);
 
-  // The range decoder. `range` and `code` are unsigned 32-bit values held in numbers.
+  // The range decoder: the input position, then `range` and `code`.
   let at = 5;
   const next = () => (at < input.length ? input[at++] : fail());
   if (next() !== 0) fail();
-  let range = 0xffffffff;
-  let code = 0;
-  for (let i = 0; i < 4; i += 1) code = code * 256 + next();
-  const normalize = () => {
-    if (range < 0x1000000) {
-      range *= 256;
-      code = code * 256 + next();
-    }
-  };
+  // `range` and `code` are unsigned 32-bit values. They live in a typed array, not in
+  // variables the closures share: a number above 2^31 stored there would be boxed, and
+  // boxing two numbers per bit made decoding several times slower.
+  const rc = new Uint32Array(2);
+  rc[0] = 0xffffffff;
+  for (let i = 0; i < 4; i += 1) rc[1] = rc[1] * 256 + next();
   // One bit under the adaptive probability probs[i] (11-bit, starting at one half).
   const bit = (probs, i) => {
     const p = probs[i];
+    let range = rc[0];
+    let code = rc[1];
     const bound = (range >>> 11) * p;
     let b;
     if (code < bound) {
@@ -46,19 +45,31 @@ export function unlzma(input) {
       probs[i] = p - (p >> 5);
       b = 1;
     }
-    normalize();
+    if (range < 0x1000000) {
+      range *= 256;
+      code = code * 256 + next();
+    }
+    rc[0] = range;
+    rc[1] = code;
     return b;
   };
   // `count` bits at probability one half, most significant first.
   const direct = (count) => {
+    let range = rc[0];
+    let code = rc[1];
     let result = 0;
     for (let i = 0; i < count; i += 1) {
       range = range >>> 1;
       const b = code >= range ? 1 : 0;
       if (b) code -= range;
-      normalize();
+      if (range < 0x1000000) {
+        range *= 256;
+        code = code * 256 + next();
+      }
       result = result * 2 + b;
     }
+    rc[0] = range;
+    rc[1] = code;
     return result;
   };
   // A `count`-bit number from a binary tree of probabilities at probs[base + 1 ...].
