@@ -10,8 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { launch } from "../tests/e2e/helpers.mjs";
-import { unlzma } from "../www/lzma.js";
+import { bundledWasm, bundlePayload, launch } from "../tests/e2e/helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [questionsFile, nativeLine = ""] = process.argv.slice(2);
@@ -101,8 +100,8 @@ async function interactiveAt(browser, url) {
 async function main() {
   const wasm = readFileSync(join(root, "pkg/assurance_check_bg.wasm"));
   const js = readFileSync(join(root, "dist/assurance-check.js"));
-  const packed = Buffer.from(/const WASM_BASE64 = "([^"]+)"/.exec(js.toString("utf8"))[1], "base64");
-  const shipped = Buffer.from(unlzma(packed));
+  const packed = bundlePayload();
+  const shipped = bundledWasm();
   const htmlBytes = readFileSync(join(root, "dist/assurance-check.html"));
   const questionnaire = JSON.parse(readFileSync(questionsFile, "utf8"));
 

@@ -3,15 +3,30 @@
 import { after, before } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir } from "node:fs/promises";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { unlzma } from "../../www/lzma.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = join(ROOT, "dist") + sep;
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
 export const PAGE = "assurance-check.html";
+
+/** The packed wasm inside a bundled script (LZMA, as scripts/bundle.mjs writes it), or
+ * `null` when the script embeds none. */
+export function bundlePayload(script = join(DIST, "assurance-check.js")) {
+  const base64 = /const WASM_BASE64 = "([A-Za-z0-9+/=]+)";/.exec(readFileSync(script, "utf8"));
+  return base64 ? Buffer.from(base64[1], "base64") : null;
+}
+
+/** The wasm inside a bundled script, unpacked by the shim's own decoder. */
+export function bundledWasm(script = join(DIST, "assurance-check.js")) {
+  const packed = bundlePayload(script);
+  if (!packed) throw new Error(`${script} embeds no wasm`);
+  return Buffer.from(unlzma(packed));
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",

@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { unlzma } from "../../www/lzma.js";
-import { ROOT } from "./helpers.mjs";
+import { bundledWasm, bundlePayload, ROOT } from "./helpers.mjs";
 
 const KB = 1024;
 const ARTIFACTS = [
@@ -28,28 +27,18 @@ for (const { file, budget } of ARTIFACTS) {
 }
 
 test("the wasm inside the script is packed, not raw", () => {
-  const script = readFileSync(join(ROOT, "dist/assurance-check.js"), "utf8");
-  const base64 = script.match(/const WASM_BASE64 = "([A-Za-z0-9+/=]+)"/);
-  assert.ok(base64, "the wasm base64 string is present");
-  const head = Buffer.from(base64[1].slice(0, 8), "base64");
+  const packed = bundlePayload();
+  assert.ok(packed, "the wasm base64 string is present");
   // A raw wasm module starts with "\0asm"; the packed one must not.
-  assert.notDeepEqual([...head.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
+  assert.notDeepEqual([...packed.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
 });
-
-/** The wasm inside the script: base64 of LZMA (www/lzma.js), as scripts/bundle.mjs writes it. */
-function shippedWasm() {
-  const script = readFileSync(join(ROOT, "dist/assurance-check.js"), "utf8");
-  const base64 = script.match(/const WASM_BASE64 = "([A-Za-z0-9+/=]+)"/);
-  assert.ok(base64, "the wasm base64 string is present");
-  return Buffer.from(unlzma(Buffer.from(base64[1], "base64")));
-}
 
 const exportsOf = async (bytes) => WebAssembly.Module.exports(await WebAssembly.compile(bytes));
 const kinds = (list) => list.map((e) => e.kind).sort();
 
 test("dist/ carries only the widget: its wasm lacks the JS API exports that pkg/ keeps", async () => {
   const pkgWasm = readFileSync(join(ROOT, "pkg/assurance_check_bg.wasm"));
-  const distWasm = shippedWasm();
+  const distWasm = bundledWasm();
   const pkg = await exportsOf(pkgWasm);
   const dist = await exportsOf(distWasm);
   for (const name of ["evaluate", "questions", "mount"]) {

@@ -10,17 +10,9 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as h from "./helpers.mjs";
-import { unlzma } from "../../www/lzma.js";
 
 const MAGIC = "assurance-check: trap now (test build)";
 const TRAP = join(h.ROOT, "target", "trap");
-
-/** The wasm inside a bundle: base64 of LZMA (www/lzma.js), as scripts/bundle.mjs writes it. */
-function wasmOf(bundle) {
-  const base64 = /const WASM_BASE64 = "([A-Za-z0-9+/=]+)";/.exec(readFileSync(bundle, "utf8"));
-  assert.ok(base64, `${bundle} embeds the wasm`);
-  return Buffer.from(unlzma(Buffer.from(base64[1], "base64")));
-}
 
 let browser;
 
@@ -42,9 +34,9 @@ after(async () => {
 
 test("the released build has no trap trigger; the test build has it", () => {
   const magic = Buffer.from(MAGIC);
-  assert.ok(!wasmOf(join(h.DIST, "assurance-check.js")).includes(magic), "dist/ has no trap");
+  assert.ok(!h.bundledWasm(join(h.DIST, "assurance-check.js")).includes(magic), "dist/ has no trap");
   assert.ok(!readFileSync(join(h.ROOT, "pkg", "assurance_check_bg.wasm")).includes(magic), "pkg/ has no trap");
-  assert.ok(wasmOf(join(TRAP, "dist", "assurance-check.js")).includes(magic), "the test build has the trigger");
+  assert.ok(h.bundledWasm(join(TRAP, "dist", "assurance-check.js")).includes(magic), "the test build has the trigger");
 });
 
 test("a wasm trap: an error panel, the page still responds, Download my answers gives the answers kept before it", async () => {
