@@ -3,6 +3,8 @@
 //! rule is shown to catch a table broken on purpose.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
@@ -502,5 +504,30 @@ fn the_authorities_that_accepted_assurances_say_so() {
         "mamatkulov-and-askarov-v-turkey-2005",
     ] {
         assert!(accepted.contains(id), "{id} relied on assurances");
+    }
+}
+
+/// The issue: each circumstance a scenario file establishes can carry an authority.
+#[test]
+fn every_circumstance_the_scenarios_establish_has_an_authority() {
+    let t = table();
+    let supported: BTreeSet<&str> = t
+        .authority
+        .iter()
+        .flat_map(|a| &a.point)
+        .flat_map(|p| &p.supports)
+        .filter_map(|id| id.strip_prefix("circumstance:"))
+        .collect();
+    let scenarios = common::scenarios();
+    let established: Vec<(String, &String)> = scenarios
+        .iter()
+        .flat_map(|s| s.case.established.iter().map(move |c| (s.at(), c)))
+        .collect();
+    assert!(
+        !established.is_empty(),
+        "some scenario establishes a circumstance"
+    );
+    for (at, c) in established {
+        assert!(supported.contains(c.as_str()), "{at}: {c} has no authority");
     }
 }
