@@ -40,6 +40,30 @@ const FINDINGS: [&str; 12] = [
 /// The facts a source can confirm (AUTHORITIES.md).
 const FACTS: [&str; 4] = ["number", "date", "pinpoint", "holding"];
 
+/// Hosts of secondary accounts (NGO briefings, case summaries, blogs, news, a party's
+/// summary): AUTHORITIES.md, "Not a source for a holding". They may sit beside a primary
+/// source, never alone.
+const SECONDARY_HOSTS: [&str; 18] = [
+    "hrw.org",
+    "asylumlawdatabase.eu",
+    "khrp.org",
+    "khpg.org",
+    "statewatch.org",
+    "hrcr.org",
+    "swarb.co.uk",
+    "echrblog.com",
+    "thelocal.se",
+    "hdhod.com",
+    "ijrcenter.org",
+    "manskligarattigheter",
+    "airecentre.org",
+    "lawpluralism",
+    "larassegna",
+    "beltramiandcompany",
+    "vlex.com",
+    "wikipedia.org",
+];
+
 /// The marker a report replaces with the point's pinpoint.
 const PINPOINT_MARKER: &str = "{pinpoint}";
 
@@ -106,7 +130,7 @@ fn table() -> Table {
 /// A rule: everything it finds wrong, one line each.
 type Rule = fn(&Table) -> Vec<String>;
 
-const RULES: [(&str, Rule); 9] = [
+const RULES: [(&str, Rule); 10] = [
     ("fields are present and non-empty", fields_present),
     (
         "each point is one translated sentence",
@@ -122,6 +146,10 @@ const RULES: [(&str, Rule); 9] = [
         sources_cover_facts,
     ),
     ("citations carry the pinpoint marker once", citation_marker),
+    (
+        "every holding has a source that is not a secondary account",
+        holding_not_only_secondary,
+    ),
 ];
 
 fn blank(s: &str) -> bool {
@@ -362,6 +390,22 @@ fn sources_cover_facts(t: &Table) -> Vec<String> {
     out
 }
 
+fn secondary(url: &str) -> bool {
+    SECONDARY_HOSTS.iter().any(|host| url.contains(host))
+}
+
+fn holding_not_only_secondary(t: &Table) -> Vec<String> {
+    t.authority
+        .iter()
+        .filter(|a| {
+            !a.source
+                .iter()
+                .any(|s| s.checks.iter().any(|c| c == "holding") && !secondary(&s.url))
+        })
+        .map(|a| format!("{}: the holding rests only on secondary accounts", a.id))
+        .collect()
+}
+
 fn citation_marker(t: &Table) -> Vec<String> {
     t.authority
         .iter()
@@ -488,6 +532,11 @@ fn each_rule_catches_its_fault() {
     });
     objects(citation_marker, |t| {
         first(t).citation = "Chahal v. the United Kingdom".to_owned()
+    });
+    objects(holding_not_only_secondary, |t| {
+        for s in &mut first(t).source {
+            s.url = "https://www.hrw.org/legacy/backgrounder/eca/ivanovo0707/6.htm".to_owned();
+        }
     });
 }
 
