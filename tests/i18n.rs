@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use assurance_check::i18n::{self, Catalog, Dir, LANGUAGES};
-use assurance_check::rules::{QuestionId, Verdict};
+use assurance_check::rules::{FindingId, QuestionId, Verdict};
 use serde_json::Value;
 
 /// The languages issue 7 ships, English first (the fallback).
@@ -49,6 +49,17 @@ const ENGLISH_WORDS: [&str; 16] = [
 
 /// Latin-script words allowed in Arabic text: names of formats and of the tool.
 const LATIN_IN_ARABIC: [&str; 4] = ["JSON", "PDF", "assurance", "check"];
+
+/// Proper names cited as published, in every language (RULES.md, "Where the reasons come
+/// from"): the statement's title, a case's name, organisations' acronyms. Finding citations
+/// (`FindingId::cites`) are the same in every language too.
+const PROPER_NAMES: [&str; 5] = [
+    "Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment",
+    "Othman (Abu Qatada) v. the United Kingdom",
+    "FIACAT",
+    "FIDH",
+    "OMCT",
+];
 
 fn lang(code: &str) -> &'static Catalog {
     i18n::catalog(code).unwrap_or_else(|| panic!("language {code} is not registered"))
@@ -93,6 +104,12 @@ fn latin_words(text: &str) -> Vec<&str> {
 /// English left over in `text` (a translated message or a rendered report), if any.
 fn english_left_over(code: &str, text: &str) -> Vec<String> {
     let mut text = text.to_owned();
+    for cites in FindingId::ALL.map(FindingId::cites) {
+        text = text.replace(cites, " ");
+    }
+    for name in PROPER_NAMES {
+        text = text.replace(name, " ");
+    }
     while let Some((open, close)) = text.find('{').zip(text.find('}')) {
         if close < open {
             break;
