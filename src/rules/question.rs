@@ -97,6 +97,13 @@ impl QuestionId {
         }
     }
 
+    /// R2's chapeau, "substantial grounds for believing": the questions whose answers carry
+    /// the evidential standard (RULES.md, "What an answer means").
+    #[must_use]
+    pub fn under_r2(self) -> bool {
+        self.cites().starts_with("R2")
+    }
+
     /// The section the question belongs to.
     #[must_use]
     pub fn section(self) -> Section {
