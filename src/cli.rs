@@ -7,7 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::i18n::{self, Catalog};
 use crate::report::{document, questionnaire, to_markdown, to_text, Block, Meta, Report};
-use crate::rules::{evaluate, parse_answers_file, Answers, InputError, Raw, MAX_FILE_BYTES};
+use crate::rules::{
+    evaluate, parse_answers_file, Answer, Answers, InputError, QuestionId, Raw, Tri, MAX_FILE_BYTES,
+};
 
 const HELP: &str = "\
 assurance-check: is reliance on diplomatic assurances against torture barred?
@@ -216,6 +218,17 @@ fn questions_text(c: &Catalog) -> String {
                 e.help,
             ]
             .concat();
+            if QuestionId::parse(e.id).is_some_and(QuestionId::under_r2) {
+                let s = &c.standard;
+                for (value, meaning) in [
+                    (Tri::Yes, s.yes),
+                    (Tri::No, s.no),
+                    (Tri::Unknown, s.unknown),
+                ] {
+                    text.push_str("\n  ");
+                    text.push_str(&item(c.answer(Answer::Tri(value)), meaning));
+                }
+            }
             if let Some(cond) = e.shown_when {
                 let values = c.join_list(cond.any_of.or(cond.none_of).unwrap_or(&[]));
                 let op = if cond.any_of.is_some() { "=" } else { "≠" };

@@ -414,6 +414,10 @@ fn questions_prints_the_questionnaire_in_json_and_text() {
         assert!(text.stdout.contains(id), "{id} missing from the text");
     }
     assert!(text.stdout.contains("R2(e)"));
+    // The evidential standard, beside each of the seven R2 questions only.
+    let c = english();
+    assert_eq!(text.stdout.matches(c.standard.yes).count(), 7);
+    assert_eq!(text.stdout.matches(c.standard.unknown).count(), 7);
 }
 
 #[test]

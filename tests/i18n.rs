@@ -867,3 +867,19 @@ fn every_citation_label_in_an_arabic_message_is_isolated_left_to_right() {
     }
     assert!(checked >= 20, "only {checked} Arabic isolates");
 }
+
+#[test]
+fn french_uses_the_no_break_space_and_never_the_narrow_one() {
+    for (key, message) in lang("fr").all_entries() {
+        assert!(
+            !message.contains('\u{202f}'),
+            "fr: {key}: U+202F in {message:?}"
+        );
+        for mark in [":", ";", "?", "!", "»"] {
+            assert!(
+                !message.contains(&format!(" {mark}")),
+                "fr: {key}: a plain space before {mark:?} in {message:?}"
+            );
+        }
+    }
+}

@@ -441,6 +441,15 @@ test("messages and the printed report follow the chosen language", async () => {
     assert.equal(report.dir, "rtl");
     assert.ok(report.text.includes("ملاحظة"));
     assert.ok(report.text.includes("R2(d)"));
+    // Issue 18: read back from the PDF, the date and every citation come out whole and in
+    // their own left-to-right order, though the paragraph around them is right to left.
+    const read = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    const flat = read.replace(/[\s\u2066-\u2069\u200e\u200f]+/g, " ");
+    assert.ok(flat.includes(localDate()), `the date ${localDate()} in:\n${read}`);
+    for (const cite of ["(R2(d))", "(R2(a))", "R3", "¶2, FN1"]) {
+      assert.ok(flat.includes(cite), `citation ${cite} in:\n${read}`);
+    }
+    assert.ok(!flat.includes(")d(2R") && !flat.includes("))d(2R("), "no citation reversed");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -139,3 +139,50 @@ describe("axe-core and screenshots in every language", () => {
     });
   }
 });
+
+// Issue 18: beside each R2 question, what Yes, No and Don't know mean (the evidential
+// standard of R2's chapeau), in every language; the other questions carry none.
+const R2_QUESTIONS = [
+  "systematic_torture", "no_effective_control", "group_targeted", "person_in_group",
+  "personal_risk", "onward_transfer", "other_grounds",
+];
+// The opening words of "Yes" in each catalog, so that a missing translation fails.
+const STANDARD_YES = {
+  en: "Credible, reliable evidence",
+  fr: "Des éléments crédibles et fiables",
+  es: "Pruebas creíbles y fiables",
+  ar: "تقدّم أدلة موثوقة",
+};
+
+describe("the evidential standard is shown beside each R2 question", () => {
+  for (const code of ["en", ...Object.keys(LANGS)]) {
+    test(code, async () => {
+      const { context, page } = await h.openWidget(browser, server);
+      try {
+        if (code !== "en") await pick(page, code);
+        const fieldsets = await page.evaluate(() =>
+          [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("fieldset[data-question]")].map((f) => {
+            const s = f.querySelector("[data-standard]");
+            return {
+              id: f.dataset.question,
+              items: s ? [...s.querySelectorAll("li")].map((li) => li.textContent) : null,
+              visible: s ? s.getBoundingClientRect().height > 0 && getComputedStyle(s).visibility !== "hidden" : false,
+            };
+          }),
+        );
+        assert.equal(fieldsets.length, 15);
+        for (const f of fieldsets) {
+          if (!R2_QUESTIONS.includes(f.id)) {
+            assert.equal(f.items, null, `${code}: ${f.id} is not an R2 question`);
+            continue;
+          }
+          assert.ok(f.visible, `${code}: the standard beside ${f.id} is visible`);
+          assert.equal(f.items.length, 3, `${code}: ${f.id}: yes, no, don't know`);
+          assert.ok(f.items[0].includes(STANDARD_YES[code]), `${code}: ${f.id}: ${f.items[0]}`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
