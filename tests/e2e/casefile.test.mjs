@@ -286,6 +286,15 @@ test("the printed page is the report: verdict, citations, notes, no buttons", as
     assert.ok(flat.includes("second line: « guillemets » & *stars*"), "the note's second line, as typed");
     assert.match(flat, /Rules version|rules_version|rules version/i);
     assert.match(flat, /decision support/i, "the disclaimer");
+    // Rules version 2: every shown question is listed, answered or not, and the source is
+    // named in full with what its labels mean.
+    assert.ok(flat.includes("Not answered"), "unanswered questions are listed");
+    assert.ok(flat.includes("What an answer to an R2 question means"), "the evidential standard");
+    assert.ok(
+      flat.includes("Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment"),
+      "the statement's full title",
+    );
+    assert.ok(flat.includes("The labels were added by this tool"), "what the labels are");
     assert.ok(flat.includes(localDate()), "the date");
     for (const label of ["Save answers", "Open answers", "Download report", "Print or save as PDF", "Start over", "Keep my answers", "Skip to the check", "What counts as evidence"]) {
       assert.ok(!flat.includes(label), `no UI in print: ${label}`);
