@@ -172,7 +172,7 @@ pub static EN: Catalog = Catalog {
     verdicts: Verdicts {
         barred: VerdictText {
             title: "Reliance on diplomatic assurances is barred",
-            meaning: "At least one circumstance is established in which the statement calls for reliance on assurances to be prohibited (R2). The statement’s position is that no assurance can then make the transfer lawful, because assurances are not an effective safeguard against torture (¶3, I2). The treaties prohibit transfer where there are substantial grounds for believing that the person would be in danger of torture (CAT Art. 3), or of torture or other cruel, inhuman or degrading treatment (ICCPR Art. 7). Courts do not all take the statement’s view of assurances: the European Court of Human Rights has relied on them (Othman (Abu Qatada) v. the United Kingdom, 2012).",
+            meaning: "At least one circumstance is established in which the statement calls for reliance on assurances to be prohibited (R2). The statement’s position is that no assurance can then make the transfer lawful, because assurances are not an effective safeguard against torture (¶3, I2). CAT Art. 3 prohibits transfer where there are substantial grounds for believing that the person would be in danger of torture; the Human Rights Committee reads into ICCPR Art. 7 a prohibition on exposing a person, on return, to torture or other cruel, inhuman or degrading treatment or punishment (General Comment No. 20, para 9). Courts do not all take the statement’s view of assurances: the European Court of Human Rights has relied on them (Othman (Abu Qatada) v. the United Kingdom, 2012).",
         },
         undetermined: VerdictText {
             title: "Not yet determined",
@@ -180,7 +180,7 @@ pub static EN: Catalog = Catalog {
         },
         not_indicated: VerdictText {
             title: "No bar indicated by the listed circumstances",
-            meaning: "None of the circumstances listed in R2 is indicated by the answers. This is not a green light for the transfer: the list is not exhaustive (R2, “including but not limited to”); the statement’s position is that diplomatic assurances are never an effective safeguard against torture (¶3, I2); and the treaties prohibit transfer wherever there are substantial grounds for believing that the person would be in danger of torture (CAT Art. 3), or of torture or other cruel, inhuman or degrading treatment (ICCPR Art. 7).",
+            meaning: "None of the circumstances listed in R2 is indicated by the answers. This is not a green light for the transfer: the list is not exhaustive (R2, “including but not limited to”); the statement’s position is that diplomatic assurances are never an effective safeguard against torture (¶3, I2); and CAT Art. 3 prohibits transfer wherever there are substantial grounds for believing that the person would be in danger of torture, as the Human Rights Committee reads ICCPR Art. 7 to prohibit exposing a person, on return, to torture or other cruel, inhuman or degrading treatment or punishment (General Comment No. 20, para 9).",
         },
         none: VerdictText {
             title: "No answers yet",
