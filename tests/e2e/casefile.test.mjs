@@ -513,3 +513,27 @@ test("the file picker is reached and opened by keyboard; Start over with keeping
     await context.close();
   }
 });
+
+test("a file's case is kept: printed first in the report, and saved back unchanged", async () => {
+  const { context, page, errors } = await h.openWidget(browser, server);
+  try {
+    const file = answersFile({ personal_risk: "yes" }, {});
+    file.case = { reference: "AB/2026/17 <b>urgent</b>", prepared_by: "J. Doe, Legal Aid" };
+    await openFile(page, jsonFile("case.json", file));
+    assert.deepEqual((await state(page)).answers, { personal_risk: "yes" });
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(h.ARTIFACTS, "casefile-print-case.pdf");
+    await page.pdf({ path: pdf, format: "A4" });
+    const flat = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const reference = flat.indexOf("Case reference: AB/2026/17 <b>urgent</b>");
+    assert.ok(reference >= 0, `the reference, as text, in:\n${flat}`);
+    assert.ok(flat.includes("Prepared by: J. Doe, Legal Aid"), "the preparer");
+    assert.ok(reference < flat.indexOf("Verdict"), "the case comes before the verdict");
+    await page.emulateMedia({ media: "screen" });
+    const saved = JSON.parse((await saveFile(page)).text);
+    assert.deepEqual(saved.case, file.case, "the case is saved back");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
