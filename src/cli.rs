@@ -7,7 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::i18n::{self, Catalog};
 use crate::report::{document, questionnaire, to_markdown, to_text, Block, Meta, Report};
-use crate::rules::{evaluate, parse_answers_file, Answers, InputError, Raw, MAX_FILE_BYTES};
+use crate::rules::{
+    evaluate, parse_answers_file, Answer, Answers, InputError, QuestionId, Raw, Tri, MAX_FILE_BYTES,
+};
 
 const HELP: &str = "\
 assurance-check: is reliance on diplomatic assurances against torture barred?
@@ -192,6 +194,10 @@ fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Fai
 
 fn questions_text(c: &Catalog) -> String {
     let q = questionnaire(c);
+    // Every separator comes from the catalog: Arabic has its own comma, French a no-break
+    // space before the colon (issue 18).
+    let item =
+        |label: &str, text: &str| i18n::fill(c.report.item, &[("label", label), ("text", text)]);
     let mut blocks = vec![Block::Title(c.report.questionnaire.to_owned())];
     for s in q.sections {
         blocks.push(Block::Heading(s.title.to_owned()));
@@ -199,23 +205,36 @@ fn questions_text(c: &Catalog) -> String {
             let options: Vec<String> = e
                 .options
                 .iter()
-                .map(|o| format!("{} ({})", o.label, o.value))
+                .map(|o| [o.label, " (", o.value, ")"].concat())
                 .collect();
-            let mut text = format!(
-                "{} [{}]\n  {}: {}\n  {}",
+            let options: Vec<&str> = options.iter().map(String::as_str).collect();
+            let mut text = [
                 e.text,
+                " [",
                 e.cites,
-                c.report.options,
-                options.join(", "),
-                e.help
-            );
+                "]\n  ",
+                &item(c.report.options, &c.join_list(&options)),
+                "\n  ",
+                e.help,
+            ]
+            .concat();
+            if QuestionId::parse(e.id).is_some_and(QuestionId::under_r2) {
+                let s = &c.standard;
+                for (value, meaning) in [
+                    (Tri::Yes, s.yes),
+                    (Tri::No, s.no),
+                    (Tri::Unknown, s.unknown),
+                ] {
+                    text.push_str("\n  ");
+                    text.push_str(&item(c.answer(Answer::Tri(value)), meaning));
+                }
+            }
             if let Some(cond) = e.shown_when {
-                let values = cond.any_of.or(cond.none_of).unwrap_or(&[]).join(", ");
+                let values = c.join_list(cond.any_of.or(cond.none_of).unwrap_or(&[]));
                 let op = if cond.any_of.is_some() { "=" } else { "≠" };
-                text.push_str(&format!(
-                    "\n  {}: {} {op} {values}",
-                    c.report.shown_when, cond.question
-                ));
+                let rule = [cond.question, " ", op, " ", &values].concat();
+                text.push_str("\n  ");
+                text.push_str(&item(c.report.shown_when, &rule));
             }
             blocks.push(Block::Item {
                 label: e.id.to_owned(),

@@ -219,7 +219,7 @@ fn evaluate_prints_the_rules_md_json_report() {
         ]
     );
     assert_eq!(string(field(&report, "verdict")), "barred");
-    assert_eq!(string(field(&report, "rules_version")), "1");
+    assert_eq!(string(field(&report, "rules_version")), "2");
     let circumstances = items(field(&report, "circumstances"));
     let ids: Vec<&str> = circumstances
         .iter()
@@ -252,8 +252,12 @@ fn evaluate_prints_the_rules_md_json_report() {
     assert_eq!(keys(missing[0]), ["id", "cites", "text", "question"]);
     assert_eq!(string(field(missing[0], "question")), "tribunal_review");
     assert_eq!(keys(&findings[0]), ["id", "cites", "text"]);
-    assert_eq!(string(field(&findings[0], "id")), "legal_basis");
-    assert_eq!(string(field(&findings[0], "cites")), "¶2, FN1");
+    // Barred: asking for interim measures comes first (rules version 2).
+    assert_eq!(string(field(&findings[0], "id")), "interim_measures");
+    assert!(string(field(&findings[0], "cites")).contains("Rule 39"));
+    assert_eq!(string(field(&findings[1], "id")), "legal_basis");
+    // The statement's labels, then the instruments (RULES.md, "Where the reasons come from").
+    assert!(string(field(&findings[1], "cites")).starts_with("¶2, FN1; CAT Art. 3; ICCPR Art. 7"));
 }
 
 #[test]
@@ -317,7 +321,7 @@ fn text_and_markdown_put_the_verdict_first_and_end_with_date_versions_and_discla
                 r.answers,
                 DATE,
                 version,
-                "Rules version 1",
+                "Rules version 2",
                 "not legal advice",
             ],
             format,
@@ -410,6 +414,10 @@ fn questions_prints_the_questionnaire_in_json_and_text() {
         assert!(text.stdout.contains(id), "{id} missing from the text");
     }
     assert!(text.stdout.contains("R2(e)"));
+    // The evidential standard, beside each of the seven R2 questions only.
+    let c = english();
+    assert_eq!(text.stdout.matches(c.standard.yes).count(), 7);
+    assert_eq!(text.stdout.matches(c.standard.unknown).count(), 7);
 }
 
 #[test]
@@ -636,4 +644,167 @@ fn the_json_report_matches_the_library() {
     let want = serde_json::to_string_pretty(&Report::of(&answers, english()))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.stdout.trim_end(), want);
+}
+
+/// SAMPLE with a case: the reference and preparer as given, Markdown-like text included.
+const WITH_CASE: &str = r#"{
+  "format": "assurance-check/answers",
+  "version": 1,
+  "answers": { "assurances_subject": "death_penalty", "systematic_torture": "no" },
+  "notes": {},
+  "case": { "reference": "AB/2026/17 *urgent*", "prepared_by": "J. Doe, Legal Aid" }
+}"#;
+
+#[test]
+fn the_case_is_printed_in_every_human_report_and_kept_out_of_the_json() {
+    let file = TempFile::new("case.json", WITH_CASE.as_bytes());
+    for format in ["text", "markdown"] {
+        let out = run(&["evaluate", file.path(), "--format", format]);
+        ok(&out, format);
+        let r = &english().report;
+        in_order(
+            &out.stdout,
+            &[
+                r.case_reference,
+                "AB/2026/17",
+                r.prepared_by,
+                "J. Doe, Legal Aid",
+                r.verdict,
+            ],
+            format,
+        );
+    }
+    let md = run(&["evaluate", file.path(), "--format", "markdown"]);
+    assert!(
+        md.stdout.contains("AB/2026/17 \\*urgent\\*"),
+        "escaped as text:\n{}",
+        md.stdout
+    );
+    let json = run(&["evaluate", file.path()]);
+    ok(&json, "json");
+    assert!(
+        !json.stdout.contains("AB/2026/17"),
+        "the JSON report keeps RULES.md's shape"
+    );
+}
+
+#[test]
+fn a_bad_case_is_refused_naming_the_field() {
+    let long = "x".repeat(201);
+    for (case, field, why) in [
+        (
+            format!(r#"{{"reference": "{long}"}}"#),
+            "case.reference",
+            "200",
+        ),
+        (
+            r#"{"prepared_by": 7}"#.to_owned(),
+            "case.prepared_by",
+            "string",
+        ),
+        (
+            r#"{"judge": "X"}"#.to_owned(),
+            "case.judge",
+            "reference, prepared_by",
+        ),
+        (r#""AB/1""#.to_owned(), "case", "object"),
+    ] {
+        let text = format!(
+            r#"{{"format": "assurance-check/answers", "version": 1, "answers": {{}}, "case": {case}}}"#
+        );
+        let file = TempFile::new("bad-case.json", text.as_bytes());
+        let out = run(&["evaluate", file.path(), "--format", "text"]);
+        refused(&out, field, &[field, why]);
+    }
+    let exactly = format!(
+        r#"{{"format": "assurance-check/answers", "version": 1, "answers": {{}}, "case": {{"reference": "{}"}}}}"#,
+        "é".repeat(200)
+    );
+    let file = TempFile::new("case-200.json", exactly.as_bytes());
+    ok(
+        &run(&["evaluate", file.path()]),
+        "200 characters are allowed",
+    );
+}
+
+#[test]
+fn every_shown_question_is_listed_in_text_and_markdown_and_a_hidden_one_says_why() {
+    let c = english();
+    // group_targeted = no hides person_in_group; death_penalty hides the R4 question.
+    let file = TempFile::new("case.json", WITH_CASE.as_bytes());
+    for format in ["text", "markdown"] {
+        let out = run(&["evaluate", file.path(), "--format", format]);
+        ok(&out, format);
+        let text = &out.stdout;
+        let answers_at = text.find(c.report.answers).unwrap_or(0);
+        let answers = &text[answers_at..];
+        for q in QuestionId::ALL {
+            let t = c.question(q);
+            if q == QuestionId::ReportedToTreatyBodies {
+                assert!(!answers.contains(t.text), "{format}: hidden {q:?} listed");
+                assert!(
+                    answers.contains(t.short),
+                    "{format}: hidden {q:?} not explained"
+                );
+            } else {
+                assert!(answers.contains(t.text), "{format}: {q:?} missing");
+            }
+        }
+        assert!(
+            answers.contains(c.values.unanswered),
+            "{format}: not answered"
+        );
+        assert!(
+            answers.contains("not asked, because of the answer to"),
+            "{format}"
+        );
+        assert!(
+            answers.contains(c.standard.yes),
+            "{format}: the evidential standard"
+        );
+        for needle in [
+            "Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment",
+            "Amnesty International",
+            "OMCT, May 2005",
+            "The labels were added by this tool",
+        ] {
+            assert!(text.contains(needle), "{format}: the source line lacks {needle:?}");
+        }
+    }
+}
+
+#[test]
+fn arabic_reports_isolate_the_date_and_every_citation() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let out = run(&["evaluate", file.path(), "--format", "text", "--lang", "ar"]);
+    ok(&out, "ar");
+    let text = &out.stdout;
+    assert!(
+        text.contains(&format!("\u{2066}{DATE}\u{2069}")),
+        "the date is isolated"
+    );
+    // A finding line starts with its citation: isolated, so that the Arabic text after it
+    // sets the paragraph's direction.
+    assert!(text.contains("- \u{2066}¶4\u{2069}: "), "{text}");
+    assert!(
+        !text.contains("- ¶"),
+        "an unisolated citation starts a line:\n{text}"
+    );
+}
+
+#[test]
+fn the_questionnaire_text_uses_each_language_punctuation() {
+    let ar = run(&["questions", "--format", "text", "--lang", "ar"]);
+    ok(&ar, "ar");
+    assert!(
+        ar.stdout.contains("(yes)، "),
+        "Arabic comma between options"
+    );
+    assert!(!ar.stdout.contains("(yes), "), "no ASCII comma in Arabic");
+    let fr = run(&["questions", "--format", "text", "--lang", "fr"]);
+    ok(&fr, "fr");
+    assert!(
+        fr.stdout.contains("Réponses possibles\u{a0}: "),
+        "French no-break space"
+    );
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use assurance_check::i18n::{self, Catalog, Dir, LANGUAGES};
-use assurance_check::rules::{QuestionId, Verdict};
+use assurance_check::rules::{FindingId, QuestionId, Verdict};
 use serde_json::Value;
 
 /// The languages issue 7 ships, English first (the fallback).
@@ -49,6 +49,17 @@ const ENGLISH_WORDS: [&str; 16] = [
 
 /// Latin-script words allowed in Arabic text: names of formats and of the tool.
 const LATIN_IN_ARABIC: [&str; 4] = ["JSON", "PDF", "assurance", "check"];
+
+/// Proper names cited as published, in every language (RULES.md, "Where the reasons come
+/// from"): the statement's title, a case's name, organisations' acronyms. Finding citations
+/// (`FindingId::cites`) are the same in every language too.
+const PROPER_NAMES: [&str; 5] = [
+    "Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment",
+    "Othman (Abu Qatada) v. the United Kingdom",
+    "FIACAT",
+    "FIDH",
+    "OMCT",
+];
 
 fn lang(code: &str) -> &'static Catalog {
     i18n::catalog(code).unwrap_or_else(|| panic!("language {code} is not registered"))
@@ -93,6 +104,12 @@ fn latin_words(text: &str) -> Vec<&str> {
 /// English left over in `text` (a translated message or a rendered report), if any.
 fn english_left_over(code: &str, text: &str) -> Vec<String> {
     let mut text = text.to_owned();
+    for cites in FindingId::ALL.map(FindingId::cites) {
+        text = text.replace(cites, " ");
+    }
+    for name in PROPER_NAMES {
+        text = text.replace(name, " ");
+    }
     while let Some((open, close)) = text.find('{').zip(text.find('}')) {
         if close < open {
             break;
@@ -714,4 +731,155 @@ fn negotiate_picks_the_first_supported_language_else_english() {
         i18n::catalog("frr").is_none(),
         "a longer subtag is not French"
     );
+}
+
+// ---- Issue 18: the defects the glossary and the catalogs must not bring back ---------
+
+/// Whether any of the forms of `key` in `code`'s glossary is used in `text`.
+fn glossary_uses(code: &str, key: &str, text: &str) -> bool {
+    glossary(code)[key].iter().any(|f| uses(text, f))
+}
+
+#[test]
+fn the_glossary_check_catches_the_defects_found_on_review() {
+    // Spanish: «devolución» is refoulement, not an ordinary return; the treaty bodies'
+    // official name; rendition is one concept (extrajudicial) in every language.
+    assert!(!glossary_uses(
+        "es",
+        "post_return_monitoring",
+        "la supervisión posterior a la devolución"
+    ));
+    assert!(glossary_uses(
+        "es",
+        "post_return_monitoring",
+        "la supervisión posterior al retorno"
+    ));
+    assert!(!glossary_uses(
+        "es",
+        "treaty_bodies",
+        "los órganos de tratados"
+    ));
+    assert!(glossary_uses(
+        "es",
+        "treaty_bodies",
+        "los órganos creados en virtud de tratados"
+    ));
+    assert!(!glossary_uses("ar", "rendition", "التسليم الاستثنائي"));
+    assert!(glossary_uses(
+        "ar",
+        "rendition",
+        "أو التسليم خارج نطاق القضاء"
+    ));
+    assert!(!glossary_uses("fr", "rendition", "remise extraordinaire"));
+    assert!(glossary_uses("fr", "rendition", "Remise extrajudiciaire"));
+    // And the catalogs as shipped use the right forms.
+    for (code, key, entry) in [
+        (
+            "es",
+            "post_return_monitoring",
+            "questions.post_return_monitoring.text",
+        ),
+        (
+            "es",
+            "treaty_bodies",
+            "questions.reported_to_treaty_bodies.short",
+        ),
+        ("ar", "rendition", "values.rendition"),
+        ("fr", "rendition", "values.rendition"),
+        ("es", "rendition", "values.rendition"),
+    ] {
+        let message = entries(lang(code))[entry];
+        assert!(
+            glossary_uses(code, key, message),
+            "{code}: {entry}: {message:?}"
+        );
+    }
+}
+
+#[test]
+fn the_r2_questions_ask_for_substantial_grounds_in_every_language() {
+    for c in LANGUAGES {
+        let code = c.lang.code;
+        for q in QuestionId::ALL.into_iter().filter(|q| q.under_r2()) {
+            let text = c.question(q).text;
+            // R2(e) keeps its own, lower threshold: "any indication".
+            if q == QuestionId::OnwardTransfer {
+                assert!(
+                    !glossary_uses(code, "substantial_grounds", text),
+                    "{code}: {q:?}"
+                );
+            } else {
+                assert!(
+                    glossary_uses(code, "substantial_grounds", text),
+                    "{code}: {q:?}: {text:?}"
+                );
+            }
+        }
+        let s = &c.standard;
+        for meaning in [s.heading, s.yes, s.no, s.unknown] {
+            assert!(
+                !meaning.trim().is_empty(),
+                "{code}: the evidential standard"
+            );
+        }
+        if code != "en" {
+            assert_ne!(s.yes, i18n::english().standard.yes, "{code}: untranslated");
+        }
+    }
+}
+
+/// Byte offsets of the statement labels (¶n, Rn, In, FNn) in `text` that are not inside a
+/// left-to-right isolate (U+2066 … U+2069).
+fn unisolated_labels(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
+    let mut out = Vec::new();
+    for (i, &(at, ch)) in chars.iter().enumerate() {
+        let after_latin = i > 0 && chars[i - 1].1.is_ascii_alphanumeric();
+        let label = match ch {
+            '¶' | 'R' | 'I' => digit(i + 1),
+            'F' => chars.get(i + 1).is_some_and(|(_, c)| *c == 'N') && digit(i + 2),
+            _ => false,
+        };
+        let before = &text[..at];
+        let isolated = before
+            .rfind('\u{2066}')
+            .is_some_and(|open| before.rfind('\u{2069}').is_none_or(|close| close < open));
+        if label && !after_latin && !isolated {
+            out.push(at);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_citation_label_in_an_arabic_message_is_isolated_left_to_right() {
+    assert_eq!(unisolated_labels("انظر (R2، ¶4)").len(), 2);
+    assert!(unisolated_labels("انظر \u{2066}(R2، ¶4)\u{2069} وPDF").is_empty());
+    let mut checked = 0;
+    for (key, message) in lang("ar").all_entries() {
+        let bad = unisolated_labels(message);
+        assert!(
+            bad.is_empty(),
+            "ar: {key}: citations at {bad:?} are not isolated: {message:?}"
+        );
+        checked += message.matches('\u{2066}').count();
+    }
+    assert!(checked >= 20, "only {checked} Arabic isolates");
+}
+
+#[test]
+fn french_uses_the_no_break_space_and_never_the_narrow_one() {
+    for (key, message) in lang("fr").all_entries() {
+        assert!(
+            !message.contains('\u{202f}'),
+            "fr: {key}: U+202F in {message:?}"
+        );
+        for mark in [":", ";", "?", "!", "»"] {
+            assert!(
+                !message.contains(&format!(" {mark}")),
+                "fr: {key}: a plain space before {mark:?} in {message:?}"
+            );
+        }
+    }
 }

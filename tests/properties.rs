@@ -195,6 +195,7 @@ proptest! {
     fn answers_files_round_trip(
         values in any_values(),
         notes in vec(proptest::option::of("(?s).{1,60}"), QuestionId::ALL.len()),
+        case in ("(?s).{0,200}", "(?s).{0,200}"),
     ) {
         let mut answers = build(&values);
         for (q, n) in QuestionId::ALL.iter().zip(&notes) {
@@ -202,6 +203,7 @@ proptest! {
                 answers.set_note(*q, n);
             }
         }
+        answers.set_case(&case.0, &case.1);
         let text = answers_to_json(&answers);
         let read = parse_json(&text);
         prop_assert!(read.is_ok(), "{:?} for {}", read, text);
@@ -216,6 +218,16 @@ proptest! {
             "answers": answers.answered().map(|(q, a)| (q.as_str().to_owned(), json!(a.as_str()))).collect::<Map<_, _>>(),
             "notes": answers.notes().map(|(q, n)| (q.as_str().to_owned(), json!(n))).collect::<Map<_, _>>(),
         });
+        // The optional case (rules version 2), written only when given, each field likewise.
+        let mut reference = reference;
+        let given: Map<String, Value> = [("reference", &case.0), ("prepared_by", &case.1)]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k.to_owned(), json!(v)))
+            .collect();
+        if !given.is_empty() {
+            reference["case"] = Value::Object(given);
+        }
         prop_assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(reference));
         let mut from = 0;
         for (q, n) in answers.notes() {
@@ -310,10 +322,11 @@ fn file_like() -> impl Strategy<Value = Value> {
         proptest::option::weighted(0.9, prop_oneof![8 => vec(entry, 0..8).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())), 1 => any_json()]),
         proptest::option::of(prop_oneof![8 => vec((id, note), 0..4).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())), 1 => any_json()]),
         proptest::option::weighted(0.1, (word(), any_json())),
+        proptest::option::weighted(0.2, case_like()),
     )
-        .prop_map(|(format, version, answers, notes, extra)| {
+        .prop_map(|(format, version, answers, notes, extra, case)| {
             let mut m = Map::new();
-            let fields = [("format", format), ("version", version), ("answers", answers), ("notes", notes)];
+            let fields = [("format", format), ("version", version), ("answers", answers), ("notes", notes), ("case", case)];
             for (k, v) in fields {
                 if let Some(v) = v {
                     m.insert(k.to_owned(), v);
@@ -326,10 +339,29 @@ fn file_like() -> impl Strategy<Value = Value> {
         })
 }
 
+/// A `case` field: mostly well formed, sometimes too long, of a wrong type or with a
+/// field that does not exist.
+fn case_like() -> impl Strategy<Value = Value> {
+    let field = prop_oneof![
+        4 => Just("reference"),
+        4 => Just("prepared_by"),
+        1 => Just("judge"),
+    ];
+    let text = prop_oneof![
+        6 => "(?s).{0,200}".prop_map(Value::from),
+        1 => "x{199,202}".prop_map(Value::from),
+        1 => any_json(),
+    ];
+    prop_oneof![
+        8 => vec((field, text), 0..3).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+        1 => any_json(),
+    ]
+}
+
 /// RULES.md "Files and formats", written independently: is this a valid answers file?
 fn valid(v: &Value) -> bool {
     let Value::Object(top) = v else { return false };
-    let known = ["format", "version", "answers", "notes"];
+    let known = ["format", "version", "answers", "notes", "case"];
     if top.keys().any(|k| !known.contains(&k.as_str())) {
         return false;
     }
@@ -352,7 +384,16 @@ fn valid(v: &Value) -> bool {
             .all(|(k, v)| QuestionId::from_id(k).is_some() && v.is_string()),
         Some(_) => false,
     };
-    format_ok && version_ok && answers_ok && notes_ok
+    // Rules version 2: the case, optional, with two optional texts of at most 200 characters.
+    let case_ok = match top.get("case") {
+        None => true,
+        Some(Value::Object(c)) => c.iter().all(|(k, v)| {
+            ["reference", "prepared_by"].contains(&k.as_str())
+                && v.as_str().is_some_and(|s| s.chars().count() <= 200)
+        }),
+        Some(_) => false,
+    };
+    format_ok && version_ok && answers_ok && notes_ok && case_ok
 }
 
 proptest! {

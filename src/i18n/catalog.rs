@@ -82,6 +82,7 @@ part!(
         sections: Sections,
         questions: Questions,
         values: Values,
+        standard: Standard,
         circumstances: Circumstances,
         statuses: Statuses,
         verdicts: Verdicts,
@@ -107,6 +108,8 @@ part!(
         circumstances_heading: &'static str,
         open_questions_heading: &'static str,
         open_questions_none: &'static str,
+        /// Instead of `open_questions_none` when the verdict is barred: why nothing is open.
+        open_questions_barred: &'static str,
         findings_heading: &'static str,
         /// `{circumstance}`.
         would_establish: &'static str,
@@ -203,6 +206,17 @@ part!(
 );
 
 part!(
+    /// What each answer to an R2 question means: the evidential standard of R2's chapeau,
+    /// "substantial grounds for believing" (RULES.md, rules version 2).
+    Standard {
+        heading: &'static str,
+        yes: &'static str,
+        no: &'static str,
+        unknown: &'static str,
+    }
+);
+
+part!(
     /// Names of the six circumstances.
     Circumstances {
         systematic_torture: &'static str,
@@ -244,12 +258,15 @@ part!(
 part!(
     /// The text of every finding.
     Findings {
+        interim_measures: &'static str,
         legal_basis: &'static str,
         need_acknowledges_risk: &'static str,
         /// Shown instead when the verdict is `not_indicated` (¶4 conflicts with the answers).
         need_acknowledges_risk_conflict: &'static str,
         assurances_unreliable: &'static str,
+        erga_omnes: &'static str,
         death_penalty_distinct: &'static str,
+        death_penalty_regional: &'static str,
         monitoring_no_cure: &'static str,
         /// `{safeguard}`.
         safeguard_missing: &'static str,
@@ -277,8 +294,14 @@ part!(
         answers: &'static str,
         answer: &'static str,
         note: &'static str,
-        no_answers: &'static str,
+        /// The statement's full title, authors and date (RULES.md, "Where the reasons come from").
         source: &'static str,
+        /// Says that the ¶, R, I and FN labels are the tool's, and what each kind means.
+        labels: &'static str,
+        case_reference: &'static str,
+        prepared_by: &'static str,
+        /// `{on}`, `{answer}`: why a question hidden by its shown-when rule is not listed.
+        not_asked: &'static str,
         questionnaire: &'static str,
         shown_when: &'static str,
         options: &'static str,
@@ -308,6 +331,8 @@ part!(
         bad_value: &'static str,
         duplicate: &'static str,
         note_too_long: &'static str,
+        /// `{max}`: a case field longer than its limit.
+        too_long: &'static str,
         /// `{allowed}`, appended when there is a list of allowed values.
         allowed: &'static str,
         the_file: &'static str,
@@ -431,11 +456,14 @@ impl Catalog {
     pub fn finding(&self, f: FindingId, not_indicated: bool) -> &'static str {
         let t = &self.findings;
         match f {
+            FindingId::InterimMeasures => t.interim_measures,
             FindingId::LegalBasis => t.legal_basis,
             FindingId::NeedAcknowledgesRisk if not_indicated => t.need_acknowledges_risk_conflict,
             FindingId::NeedAcknowledgesRisk => t.need_acknowledges_risk,
             FindingId::AssurancesUnreliable => t.assurances_unreliable,
+            FindingId::ErgaOmnes => t.erga_omnes,
             FindingId::DeathPenaltyDistinct => t.death_penalty_distinct,
+            FindingId::DeathPenaltyRegional => t.death_penalty_regional,
             FindingId::MonitoringNoCure => t.monitoring_no_cure,
             FindingId::SafeguardMissing => t.safeguard_missing,
             FindingId::SafeguardUnverified => t.safeguard_unverified,

@@ -22,6 +22,7 @@ pub static EN: Catalog = Catalog {
         circumstances_heading: "Circumstances that bar reliance (R2)",
         open_questions_heading: "Open questions",
         open_questions_none: "None.",
+        open_questions_barred: "None: a circumstance is established, so the verdict no longer turns on the questions still unresolved.",
         findings_heading: "Findings",
         would_establish: "would establish: {circumstance}",
         together_with: "together with: {questions}",
@@ -71,32 +72,32 @@ pub static EN: Catalog = Catalog {
         systematic_torture: QuestionText {
             text: "Are there substantial grounds for believing that torture or other ill-treatment in the receiving country is systematic, widespread, endemic, or a recalcitrant or persistent problem?",
             short: "Systematic or persistent torture",
-            help: "Evidence that counts: concluding observations of the UN Committee against Torture and the Human Rights Committee, reports of the UN Special Rapporteur on torture, findings of national or international courts, and reports of reputable NGOs. A “consistent pattern of gross, flagrant or mass violations of human rights” (CAT Art. 3(2)) is such a ground.",
+            help: "Evidence that counts: concluding observations of the UN Committee against Torture and the Human Rights Committee, reports of the UN Special Rapporteur on torture, findings of national or international courts, and reports of reputable NGOs. Under CAT Art. 3(2), a “consistent pattern of gross, flagrant or mass violations of human rights” in the receiving state is one of the considerations the authorities must take into account: it weighs in the assessment but does not decide it alone.",
         },
         no_effective_control: QuestionText {
-            text: "Do the authorities lack effective control over the forces in the country that torture or ill-treat people?",
+            text: "Are there substantial grounds for believing that the authorities lack effective control over the forces in the country that torture or ill-treat people?",
             short: "No effective control over the forces that torture",
             help: "Think of militias, armed groups, intelligence or security services acting outside the law, or regions the government does not control. Evidence: UN and Council of Europe reports, court findings, and reputable NGO and media investigations showing abuses the authorities cannot prevent or punish.",
         },
         group_targeted: QuestionText {
-            text: "Do the authorities consistently target members of a particular racial, ethnic, religious, political or other identifiable group for torture or ill-treatment?",
+            text: "Are there substantial grounds for believing that the authorities consistently target members of a particular racial, ethnic, religious, political or other identifiable group for torture or ill-treatment?",
             short: "A group is consistently targeted",
             help: "Terrorism suspects count as such a group (R2(c)). Evidence: UN treaty-body and Special Rapporteur reports, court findings and reputable NGO reports documenting a pattern against the group, such as political opponents, a religious minority or people held for security offences.",
         },
         person_in_group: QuestionText {
-            text: "Is the person associated with that group?",
+            text: "Are there substantial grounds for believing that the person is associated with that group?",
             short: "The person is associated with the group",
             help: "Association is enough: membership, perceived membership, family ties, a charge or suspicion that links the person to the group, or the way the receiving state describes them. Evidence: the charges, extradition request, court papers, media reports and the person’s own account.",
         },
         personal_risk: QuestionText {
-            text: "Is there a risk of torture or ill-treatment on return that is directly related to the person’s own circumstances?",
+            text: "Are there substantial grounds for believing that the person faces a risk of torture or ill-treatment on return that is directly related to their own circumstances?",
             short: "Risk tied to the person",
-            help: "Examples: the person was tortured or ill-treated before; was convicted in absentia; has a high profile; has been named or threatened by officials; is sought for political or security offences; or family members have been targeted. Evidence: medical reports (Istanbul Protocol), court papers, the extradition request, witness statements and NGO reports.",
+            help: "Examples: the person was tortured or ill-treated before; was convicted in absentia; has a high profile; has been named or threatened by officials; is sought for political or security offences; or family members have been targeted. Evidence: medical reports (Istanbul Protocol), court papers, the extradition request, witness statements and NGO reports. Courts put the test in their own words: the European Court of Human Rights asks whether there is a “real risk” of treatment contrary to ECHR Art. 3; the Committee against Torture asks whether the risk is “foreseeable, personal, present and real” (General Comment No. 4, para 11).",
         },
         onward_transfer: QuestionText {
             text: "Is there any indication that the receiving state would transfer the person on to a third state where they would be at risk?",
             short: "Risk of onward transfer",
-            help: "Any indication is enough: this is a lower bar than “substantial grounds”. Examples: a pending request from a third state, a readmission or extradition agreement, a practice of passing detainees on, or statements by officials. Evidence: treaties and agreements, court papers, UN and NGO reports.",
+            help: "“Any indication” is the statement’s threshold for onward transfer, lower than “substantial grounds”; courts apply their usual test to such chain refoulement (Committee against Torture, General Comment No. 4, para 12). The third state must be one where the person would be at risk of torture or ill-treatment. Examples: a pending request from that state, a readmission or extradition agreement, a practice of passing detainees on, or statements by officials. Evidence: treaties and agreements, court papers, UN and NGO reports.",
         },
         other_grounds: QuestionText {
             text: "Are there any other substantial grounds for believing that the person would be in danger of torture or ill-treatment?",
@@ -111,12 +112,12 @@ pub static EN: Catalog = Catalog {
         full_review: QuestionText {
             text: "Does that review examine all relevant information, including what the receiving state provided and any agreements about the transfer?",
             short: "Review of all relevant information",
-            help: "The tribunal must see the assurances themselves, any memorandum of understanding, and the information the receiving state supplied (R3). Secret evidence the person cannot answer does not meet this.",
+            help: "The tribunal must see the assurances themselves, any memorandum of understanding, and the information the receiving state supplied (R3). Ask what, if anything, is withheld from the person and their lawyer, and how they can challenge it.",
         },
         independent_lawyer: QuestionText {
             text: "Does the person have access to an independent lawyer?",
             short: "Access to an independent lawyer",
-            help: "Access must be real and in time: a lawyer of the person’s choice or independent legal aid, with time and means to prepare (R3).",
+            help: "Access must be real and in time: a lawyer of the person’s choice or independent legal aid, with the time and means to prepare the challenge to the transfer (R3).",
         },
         suspensive_appeal: QuestionText {
             text: "Is there a right of appeal that stops the transfer until the appeal is decided?",
@@ -129,7 +130,7 @@ pub static EN: Catalog = Catalog {
             help: "For example consular or embassy visits, or monitoring by a local organisation under a memorandum of understanding. Answer yes if the sending state relies on it (¶7).",
         },
         reported_to_treaty_bodies: QuestionText {
-            text: "Has the sending state reported this case, and the assurances sought, to the UN Committee against Torture and the Human Rights Committee?",
+            text: "Has the sending state reported this case, and the assurances sought, to the UN Committee against Torture, the Human Rights Committee and other relevant international and regional monitoring bodies?",
             short: "Reported to the treaty bodies",
             help: "Look at the state’s periodic reports and its replies to lists of issues (R4). A general statement of policy is not enough: the case and the assurances must be reported.",
         },
@@ -149,6 +150,12 @@ pub static EN: Catalog = Catalog {
         both: "Both",
         none: "None yet",
     },
+    standard: Standard {
+        heading: "What an answer to an R2 question means",
+        yes: "Credible, reliable evidence gives substantial grounds for believing it. Proof is not needed, and doubt does not turn it into “No”.",
+        no: "Current, reliable sources show that it does not apply.",
+        unknown: "Not yet checked, or the evidence is unclear.",
+    },
     circumstances: Circumstances {
         systematic_torture: "Torture is systematic, widespread, endemic or persistent",
         no_effective_control: "No effective control over the forces that torture",
@@ -165,7 +172,7 @@ pub static EN: Catalog = Catalog {
     verdicts: Verdicts {
         barred: VerdictText {
             title: "Reliance on diplomatic assurances is barred",
-            meaning: "At least one circumstance in which the statement says reliance on assurances must be prohibited is established (R2). No assurance can make this transfer lawful: the prohibition of transfer to a risk of torture or other ill-treatment is absolute (R1, ¶2, FN1; CAT Art. 3, ICCPR Art. 7).",
+            meaning: "At least one circumstance is established in which the statement calls for reliance on assurances to be prohibited (R2). The statement’s position is that no assurance can then make the transfer lawful, because assurances are not an effective safeguard against torture (¶3, I2). CAT Art. 3 prohibits transfer where there are substantial grounds for believing that the person would be in danger of torture; the Human Rights Committee reads into ICCPR Art. 7 a prohibition on exposing a person, on return, to torture or other cruel, inhuman or degrading treatment or punishment (General Comment No. 20, para 9). Courts do not all take the statement’s view of assurances: the European Court of Human Rights has relied on them (Othman (Abu Qatada) v. the United Kingdom, 2012).",
         },
         undetermined: VerdictText {
             title: "Not yet determined",
@@ -173,7 +180,7 @@ pub static EN: Catalog = Catalog {
         },
         not_indicated: VerdictText {
             title: "No bar indicated by the listed circumstances",
-            meaning: "None of the circumstances listed in R2 is indicated by the answers. This is not clearance: the list is not exhaustive (R2, “including but not limited to”); diplomatic assurances are never an effective safeguard against torture (¶3, I2); and the transfer is prohibited wherever there are substantial grounds for believing the person would be in danger of torture or other ill-treatment (R1; CAT Art. 3, ICCPR Art. 7).",
+            meaning: "None of the circumstances listed in R2 is indicated by the answers. This is not a green light for the transfer: the list is not exhaustive (R2, “including but not limited to”); the statement’s position is that diplomatic assurances are never an effective safeguard against torture (¶3, I2); and CAT Art. 3 prohibits transfer wherever there are substantial grounds for believing that the person would be in danger of torture, as the Human Rights Committee reads ICCPR Art. 7 to prohibit exposing a person, on return, to torture or other cruel, inhuman or degrading treatment or punishment (General Comment No. 20, para 9).",
         },
         none: VerdictText {
             title: "No answers yet",
@@ -181,16 +188,19 @@ pub static EN: Catalog = Catalog {
         },
     },
     findings: Findings {
-        legal_basis: "The prohibition of transfer to a place where a person would be at risk of torture or other cruel, inhuman or degrading treatment or punishment is absolute: there is no exception, even in war or a public emergency, whatever the person is accused of. It rests on article 3 of the Convention against Torture, article 7 of the International Covenant on Civil and Political Rights and customary international law. The narrow exception to non-refoulement in the 1951 Refugee Convention does not apply to it.",
+        interim_measures: "If the transfer may be close, ask for interim measures that stop it while the case is examined: from the European Court of Human Rights (Rule 39 of the Rules of Court), or from the UN Committee against Torture or the Human Rights Committee (under their rules of procedure). The European Court has held that a state which transfers a person despite such a measure breaches the Convention.",
+        legal_basis: "The prohibition of transfer to a place where a person would be at risk of torture or other cruel, inhuman or degrading treatment or punishment is absolute: there is no exception, even in war or a public emergency, whatever the person is accused of. It rests on article 3 of the Convention against Torture, article 7 of the International Covenant on Civil and Political Rights, article 3 of the European Convention on Human Rights and customary international law. The narrow exception to non-refoulement in article 33(2) of the 1951 Refugee Convention does not apply to it.",
         need_acknowledges_risk: "Seeking assurances against torture is itself an acknowledgement that a risk of torture or other ill-treatment exists in the receiving country.",
         need_acknowledges_risk_conflict: "Seeking assurances against torture is itself an acknowledgement that a risk of torture or other ill-treatment exists in the receiving country. That conflicts with answers under which no bar is indicated: review them against the evidence.",
-        assurances_unreliable: "Assurances against torture rest on trust in a government that already breaches its binding obligations, so that trust has no basis. They have no legal effect, the person cannot enforce them, and neither government has an interest in finding that they were broken.",
-        death_penalty_distinct: "Assurances that the death penalty will not be sought or carried out are a different category: international law does not prohibit the death penalty as such, subject to conditions, and a breach can usually be seen and addressed before the sentence is carried out. They do nothing about the risk of torture, which still governs the transfer.",
-        monitoring_no_cure: "Post-return monitoring cannot make assurances effective. Torture is practised in secret, victims often fear reprisals if they speak, and monitoring schemes usually lack unannounced private interviews and examinations by independent doctors.",
-        safeguard_missing: "Missing safeguard: {safeguard}. It is required before any transfer.",
-        safeguard_unverified: "Verify this safeguard: {safeguard}. It is required before any transfer.",
-        report_to_treaty_bodies: "Every case in which assurances against torture were sought or obtained must be reported in detail to the UN Committee against Torture and the Human Rights Committee, in the state’s periodic reports.",
-        minimum_standards_rejected: "Meeting a checklist of “minimum standards” for assurances, such as the lists of factors some courts apply, does not make them acceptable: such standards legitimise a practice that undermines the absolute prohibition.",
+        assurances_unreliable: "The statement holds that assurances against torture rest on trust in a government that routinely breaches its binding obligations, so that the trust has no basis; that they have no legal effect and the person cannot enforce them; and that neither government has an interest in finding that they were broken.",
+        erga_omnes: "The statement recalls that every state has a legal interest in preventing torture and other ill-treatment anywhere, and a duty not to facilitate it, even by another state’s agents. In its view, seeking assurances for this one person tacitly accepts the torture of others in the same situation in the receiving state.",
+        death_penalty_distinct: "The statement treats assurances that the death penalty will not be sought or carried out as a different category: in its words, general international law does not prohibit the death penalty as such, subject to conditions, and a breach can usually be seen and addressed before the sentence is carried out. They do nothing about the risk of torture, which still governs the transfer.",
+        death_penalty_regional: "The statement’s view that the death penalty is not prohibited as such is one of general international law. A sending state bound by Protocol No. 6 or No. 13 to the European Convention on Human Rights, the Second Optional Protocol to the ICCPR, or article 19(2) of the EU Charter of Fundamental Rights may not transfer a person to a real risk of the death penalty. Check that the assurance binds whoever decides the charge and the sentence.",
+        monitoring_no_cure: "Post-return monitoring cannot make assurances effective. Torture is practised in secret, victims often fear reprisals if they speak, and monitoring schemes often lack unannounced private interviews and examinations by independent doctors.",
+        safeguard_missing: "Missing procedural safeguard: {safeguard}. R3 calls for it before any transfer.",
+        safeguard_unverified: "Verify this procedural safeguard: {safeguard}. R3 calls for it before any transfer.",
+        report_to_treaty_bodies: "R4 calls on states to report in detail, in their periodic reports, every case in which assurances against torture were sought or obtained: to the UN Committee against Torture, the Human Rights Committee and other relevant international and regional monitoring bodies.",
+        minimum_standards_rejected: "The statement opposes any “minimum standards” for the use of assurances: in its view they would lend legitimacy to a practice that threatens the absolute prohibition. Courts that grade assurances against a list of factors take another approach, as the European Court of Human Rights did in Othman (Abu Qatada) v. the United Kingdom.",
     },
     report: ReportText {
         title: "Diplomatic assurances: report",
@@ -204,8 +214,11 @@ pub static EN: Catalog = Catalog {
         answers: "Answers and notes",
         answer: "Answer",
         note: "Note",
-        no_answers: "No question has been answered.",
-        source: "Rules: Joint NGO statement on diplomatic assurances against torture and other ill-treatment. Citations (¶, R, I, FN) refer to its paragraphs.",
+        source: "Source of the rules: Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment, joint statement of Amnesty International, the Association for the Prevention of Torture, Human Rights Watch, the International Commission of Jurists, FIACAT, FIDH, the International Helsinki Federation and OMCT, May 2005.",
+        labels: "The labels were added by this tool, which numbers the statement: ¶1 to ¶14 are its paragraphs, R1 to R4 its recommendations to governments (R2(a) to R2(e) the circumstances of R2), I1 to I3 its recommendations to the international community, and FN1 its footnote. Other citations name a treaty, a body’s rules or a decided case.",
+        case_reference: "Case reference",
+        prepared_by: "Prepared by",
+        not_asked: "not asked, because of the answer to “{on}” ({answer}).",
         questionnaire: "Questionnaire",
         shown_when: "Shown when",
         options: "Answers",
@@ -225,6 +238,7 @@ pub static EN: Catalog = Catalog {
         bad_value: "{field} cannot be “{found}”.",
         duplicate: "{field} appears more than once.",
         note_too_long: "{field} is too long: a note has at most 100000 characters.",
+        too_long: "{field} is too long: it must not exceed {max} characters.",
         allowed: "Allowed: {allowed}.",
         the_file: "The file",
     },

@@ -2,7 +2,9 @@
 //! CLI's text and Markdown, the downloaded Markdown and the printed page.
 
 use crate::i18n::{fill, Catalog, Dir};
-use crate::rules::{Answers, Evaluation, QuestionId, RULES_VERSION};
+use crate::rules::{
+    Answer, Answers, Evaluation, QuestionId, ShownWhen, Tri, Verdict, RULES_VERSION,
+};
 
 use super::finding_text;
 
@@ -34,28 +36,48 @@ pub struct Meta<'a> {
     pub tool_version: &'a str,
 }
 
-/// `text (cites)`. In a right-to-left language the citation is isolated as left-to-right
-/// text (U+2066 … U+2069), so that the brackets of "(R2(a))" stay in place.
-fn cited(text: &str, cites: &str, c: &Catalog) -> String {
+/// Left-to-right text (a citation, a date, a version) isolated inside a right-to-left
+/// language (U+2066 … U+2069), so that the bidirectional algorithm neither reorders its
+/// parts nor lets it set the direction of the paragraph it starts.
+fn ltr(text: &str, c: &Catalog) -> String {
     match c.lang.dir {
-        Dir::Rtl => [text, " \u{2066}(", cites, ")\u{2069}"].concat(),
-        Dir::Ltr => [text, " (", cites, ")"].concat(),
+        Dir::Rtl => ["\u{2066}", text, "\u{2069}"].concat(),
+        Dir::Ltr => text.to_owned(),
     }
 }
 
-/// The whole report: verdict first, then circumstances, open questions, findings, every
-/// answered or annotated question, and last the date, versions and disclaimer (issue 2).
+/// `text (cites)`, the citation isolated in a right-to-left language so that the brackets
+/// of "(R2(a))" stay in place.
+fn cited(text: &str, cites: &str, c: &Catalog) -> String {
+    [text, " ", &ltr(&["(", cites, ")"].concat(), c)].concat()
+}
+
+/// The whole report: the case, the verdict, then circumstances, open questions, findings,
+/// every shown question with its answer, and last the date, versions, disclaimer and source
+/// (issue 2; RULES.md, "Human-readable reports").
 #[must_use]
 pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) -> Vec<Block> {
     let r = &c.report;
     let verdict = c.verdict(Some(e.verdict));
-    let mut out = vec![
-        Block::Title(r.title.to_owned()),
+    let mut out = vec![Block::Title(r.title.to_owned())];
+    let case = answers.case();
+    for (label, value) in [
+        (r.case_reference, &case.reference),
+        (r.prepared_by, &case.prepared_by),
+    ] {
+        if let Some(v) = value {
+            out.push(Block::Item {
+                label: label.to_owned(),
+                text: v.clone(),
+            });
+        }
+    }
+    out.extend([
         Block::Heading(r.verdict.to_owned()),
         Block::Paragraph(verdict.title.to_owned()),
         Block::Paragraph(verdict.meaning.to_owned()),
         Block::Heading(r.circumstances.to_owned()),
-    ];
+    ]);
     out.extend(e.circumstances.iter().map(|(id, status)| Block::Item {
         label: c.status(*status).to_owned(),
         text: cited(c.circumstance(*id), id.cites(), c),
@@ -63,7 +85,14 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
 
     out.push(Block::Heading(r.open_questions.to_owned()));
     if e.open_questions.is_empty() {
-        out.push(Block::Paragraph(c.ui.open_questions_none.to_owned()));
+        // Issue 18, defect 12: with a bar established, say why nothing is open, so that an
+        // unresolved circumstance above does not read as a contradiction.
+        let none = if e.verdict == Verdict::Barred {
+            c.ui.open_questions_barred
+        } else {
+            c.ui.open_questions_none
+        };
+        out.push(Block::Paragraph(none.to_owned()));
     }
     out.extend(e.open_questions.iter().map(|o| {
         let mut text = fill(
@@ -87,38 +116,63 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
 
     out.push(Block::Heading(r.findings.to_owned()));
     out.extend(e.findings.iter().map(|f| Block::Item {
-        label: f.id.cites().to_owned(),
+        label: ltr(f.id.cites(), c),
         text: finding_text(f, e.verdict, c),
     }));
 
     out.push(Block::Heading(r.answers.to_owned()));
-    let listed: Vec<QuestionId> = QuestionId::ALL
-        .into_iter()
-        .filter(|q| answers.get(*q).is_some() || answers.note(*q).is_some())
-        .collect();
-    if listed.is_empty() {
-        out.push(Block::Paragraph(r.no_answers.to_owned()));
-    }
-    out.extend(listed.into_iter().map(|q| {
-        Block::Answer {
-            question: cited(c.question(q).text, q.cites(), c),
-            answer: answers
-                .get(q)
-                .map_or(c.values.unanswered, |a| c.answer(a))
-                .to_owned(),
-            note: answers.note(q).map(str::to_owned),
-        }
-    }));
+    out.extend(standard(c));
+    out.extend(QuestionId::ALL.into_iter().map(|q| answer(answers, q, c)));
 
     out.push(Block::Paragraph(
         [
-            fill(r.date, &[("date", meta.date)]).as_str(),
-            &fill(r.tool_version, &[("version", meta.tool_version)]),
-            &fill(r.rules_version, &[("version", RULES_VERSION)]),
+            fill(r.date, &[("date", &ltr(meta.date, c))]).as_str(),
+            &fill(r.tool_version, &[("version", &ltr(meta.tool_version, c))]),
+            &fill(r.rules_version, &[("version", &ltr(RULES_VERSION, c))]),
         ]
         .join(" · "),
     ));
     out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
+    out.push(Block::Paragraph(r.labels.to_owned()));
     out
+}
+
+/// RULES.md "What an answer means": the evidential standard of the R2 questions.
+fn standard(c: &Catalog) -> [Block; 4] {
+    let s = &c.standard;
+    let item = |value: Tri, text: &str| Block::Item {
+        label: c.answer(Answer::Tri(value)).to_owned(),
+        text: text.to_owned(),
+    };
+    [
+        Block::Paragraph(s.heading.to_owned()),
+        item(Tri::Yes, s.yes),
+        item(Tri::No, s.no),
+        item(Tri::Unknown, s.unknown),
+    ]
+}
+
+/// A shown question with its answer ("not answered" if none) and note; a hidden one with
+/// the answer that hides it (RULES.md, "Human-readable reports").
+fn answer(answers: &Answers, q: QuestionId, c: &Catalog) -> Block {
+    let label = |q: QuestionId| answers.get(q).map_or(c.values.unanswered, |a| c.answer(a));
+    let on = match q.shown_when() {
+        ShownWhen::NoneOf(on, _) | ShownWhen::AnyOf(on, _) if !q.is_shown(answers) => Some(on),
+        _ => None,
+    };
+    match on {
+        Some(on) => Block::Item {
+            label: cited(c.question(q).short, q.cites(), c),
+            text: fill(
+                c.report.not_asked,
+                &[("on", c.question(on).short), ("answer", label(on))],
+            ),
+        },
+        None => Block::Answer {
+            question: cited(c.question(q).text, q.cites(), c),
+            answer: label(q).to_owned(),
+            note: answers.note(q).map(str::to_owned),
+        },
+    }
 }

@@ -31,6 +31,11 @@ impl InputError {
             InputErrorKind::BadValue { found, allowed } => (e.bad_value, found.clone(), allowed),
             InputErrorKind::Duplicate => (e.duplicate, String::new(), &[]),
             InputErrorKind::NoteTooLong => (e.note_too_long, String::new(), &[]),
+            InputErrorKind::TooLong { max } => (
+                e.too_long,
+                crate::decimal::unsigned(u64::try_from(*max).unwrap_or(u64::MAX)),
+                &[],
+            ),
         };
         let mut line = fill(
             template,
@@ -39,6 +44,7 @@ impl InputError {
                 ("detail", &detail),
                 ("expected", &detail),
                 ("found", &detail),
+                ("max", &detail),
             ],
         );
         if !allowed.is_empty() {

@@ -2,31 +2,35 @@
 
 use super::kleene::Truth;
 
-/// `yes`, `no` or `unknown` ("I don't know"). Unanswered is the absence of a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Tri {
-    No,
-    Unknown,
-    Yes,
+wire_enum! {
+    /// `yes`, `no` or `unknown` ("I don't know"), in display order. Unanswered is the
+    /// absence of a value.
+    pub enum Tri {
+        Yes = "yes",
+        No = "no",
+        Unknown = "unknown",
+    }
 }
 
-/// R1: "expel, return, extradite, render, or otherwise transfer". Every kind is covered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TransferKind {
-    Expulsion,
-    Return,
-    Extradition,
-    Rendition,
-    Other,
+wire_enum! {
+    /// R1: "expel, return, extradite, render, or otherwise transfer". Every kind is covered.
+    pub enum TransferKind {
+        Expulsion = "expulsion",
+        Return = "return",
+        Extradition = "extradition",
+        Rendition = "rendition",
+        Other = "other",
+    }
 }
 
-/// ¶4, ¶10: what the assurances promise, which decides the findings that follow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AssurancesSubject {
-    Torture,
-    DeathPenalty,
-    Both,
-    None,
+wire_enum! {
+    /// ¶4, ¶10: what the assurances promise, which decides the findings that follow.
+    pub enum AssurancesSubject {
+        Torture = "torture",
+        DeathPenalty = "death_penalty",
+        Both = "both",
+        None = "none",
+    }
 }
 
 /// One answer, of whichever kind its question takes.
@@ -37,32 +41,7 @@ pub enum Answer {
     Subject(AssurancesSubject),
 }
 
-/// How the values of a kind of question are named on the wire.
-pub(crate) const TRI_VALUES: &[&str] = &["yes", "no", "unknown"];
-pub(crate) const TRANSFER_VALUES: &[&str] =
-    &["expulsion", "return", "extradition", "rendition", "other"];
-pub(crate) const SUBJECT_VALUES: &[&str] = &["torture", "death_penalty", "both", "none"];
-
 impl Tri {
-    /// The wire name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tri::Yes => "yes",
-            Tri::No => "no",
-            Tri::Unknown => "unknown",
-        }
-    }
-
-    pub(crate) fn parse(s: &str) -> Option<Tri> {
-        match s {
-            "yes" => Some(Tri::Yes),
-            "no" => Some(Tri::No),
-            "unknown" => Some(Tri::Unknown),
-            _ => None,
-        }
-    }
-
     /// `yes` is true, `no` is false, `unknown` is unknown.
     #[must_use]
     pub fn truth(self) -> Truth {
@@ -74,53 +53,7 @@ impl Tri {
     }
 }
 
-impl TransferKind {
-    /// The wire name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TransferKind::Expulsion => "expulsion",
-            TransferKind::Return => "return",
-            TransferKind::Extradition => "extradition",
-            TransferKind::Rendition => "rendition",
-            TransferKind::Other => "other",
-        }
-    }
-
-    fn parse(s: &str) -> Option<TransferKind> {
-        match s {
-            "expulsion" => Some(TransferKind::Expulsion),
-            "return" => Some(TransferKind::Return),
-            "extradition" => Some(TransferKind::Extradition),
-            "rendition" => Some(TransferKind::Rendition),
-            "other" => Some(TransferKind::Other),
-            _ => None,
-        }
-    }
-}
-
 impl AssurancesSubject {
-    /// The wire name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssurancesSubject::Torture => "torture",
-            AssurancesSubject::DeathPenalty => "death_penalty",
-            AssurancesSubject::Both => "both",
-            AssurancesSubject::None => "none",
-        }
-    }
-
-    fn parse(s: &str) -> Option<AssurancesSubject> {
-        match s {
-            "torture" => Some(AssurancesSubject::Torture),
-            "death_penalty" => Some(AssurancesSubject::DeathPenalty),
-            "both" => Some(AssurancesSubject::Both),
-            "none" => Some(AssurancesSubject::None),
-            _ => None,
-        }
-    }
-
     /// ¶4, R4: assurances against torture were sought, offered or given.
     #[must_use]
     pub fn covers_torture(self) -> bool {
@@ -150,9 +83,9 @@ impl AnswerKind {
     #[must_use]
     pub fn values(self) -> &'static [&'static str] {
         match self {
-            AnswerKind::Tri => TRI_VALUES,
-            AnswerKind::Transfer => TRANSFER_VALUES,
-            AnswerKind::Subject => SUBJECT_VALUES,
+            AnswerKind::Tri => Tri::NAMES,
+            AnswerKind::Transfer => TransferKind::NAMES,
+            AnswerKind::Subject => AssurancesSubject::NAMES,
         }
     }
 

@@ -8,7 +8,16 @@ use super::question::QuestionId;
 /// How many questions there are: one slot per question in [`Answers`].
 const N: usize = QuestionId::ALL.len();
 
-/// A set of answers and notes, keyed by question. An empty slot is *unanswered*.
+/// RULES.md "Answers file: the case": who the report is for and who prepared it. Free text,
+/// shown as text and never as markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Case {
+    pub reference: Option<String>,
+    pub prepared_by: Option<String>,
+}
+
+/// A set of answers and notes, keyed by question, and the case they are about. An empty
+/// slot is *unanswered*.
 ///
 /// Fixed slots indexed by the question's position in statement order, not a map: the same
 /// behaviour, and no B-tree code in the wasm (about 14 KB before wasm-opt).
@@ -16,6 +25,7 @@ const N: usize = QuestionId::ALL.len();
 pub struct Answers {
     values: [Option<Answer>; N],
     notes: [Option<String>; N],
+    case: Case,
 }
 
 /// The slot of `q`: its position in [`QuestionId::ALL`] (the declaration order).
@@ -85,10 +95,27 @@ impl Answers {
             .filter_map(|(q, n)| Some((q, n.as_deref()?)))
     }
 
-    /// Whether there is neither an answer nor a note.
+    /// The case reference and the preparer's name, where given.
+    #[must_use]
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// Sets the case; an empty text counts as not given.
+    pub fn set_case(&mut self, reference: &str, prepared_by: &str) {
+        let given = |t: &str| (!t.is_empty()).then(|| t.to_owned());
+        self.case = Case {
+            reference: given(reference),
+            prepared_by: given(prepared_by),
+        };
+    }
+
+    /// Whether there is no answer, no note and no case.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.values.iter().all(Option::is_none) && self.notes.iter().all(Option::is_none)
+        self.values.iter().all(Option::is_none)
+            && self.notes.iter().all(Option::is_none)
+            && self.case == Case::default()
     }
 
     /// The answer to a yes/no question as a truth value. Unanswered counts as unknown,

@@ -7,23 +7,25 @@ use super::answers::Answers;
 use super::kleene::Truth;
 use super::question::QuestionId;
 
-/// The six circumstances, in the order of RULES.md. The ids are public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CircumstanceId {
-    SystematicTorture,
-    NoEffectiveControl,
-    TargetedGroup,
-    PersonalRisk,
-    OnwardTransfer,
-    OtherGrounds,
+wire_enum! {
+    /// The six circumstances, in the order of RULES.md. The ids are public API.
+    pub enum CircumstanceId {
+        SystematicTorture = "systematic_torture",
+        NoEffectiveControl = "no_effective_control",
+        TargetedGroup = "targeted_group",
+        PersonalRisk = "personal_risk",
+        OnwardTransfer = "onward_transfer",
+        OtherGrounds = "other_grounds",
+    }
 }
 
-/// How far a circumstance is shown by the answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
-    Established,
-    NotEstablished,
-    Unresolved,
+wire_enum! {
+    /// How far a circumstance is shown by the answers.
+    pub enum Status {
+        Established = "established",
+        NotEstablished = "not_established",
+        Unresolved = "unresolved",
+    }
 }
 
 impl Status {
@@ -34,16 +36,6 @@ impl Status {
             Truth::True => Status::Established,
             Truth::False => Status::NotEstablished,
             Truth::Unknown => Status::Unresolved,
-        }
-    }
-
-    /// The wire name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Established => "established",
-            Status::NotEstablished => "not_established",
-            Status::Unresolved => "unresolved",
         }
     }
 }
@@ -92,29 +84,6 @@ pub fn other_grounds(a: &Answers) -> Truth {
 }
 
 impl CircumstanceId {
-    /// All six, in the order of RULES.md.
-    pub const ALL: [CircumstanceId; 6] = [
-        CircumstanceId::SystematicTorture,
-        CircumstanceId::NoEffectiveControl,
-        CircumstanceId::TargetedGroup,
-        CircumstanceId::PersonalRisk,
-        CircumstanceId::OnwardTransfer,
-        CircumstanceId::OtherGrounds,
-    ];
-
-    /// The stable id.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CircumstanceId::SystematicTorture => "systematic_torture",
-            CircumstanceId::NoEffectiveControl => "no_effective_control",
-            CircumstanceId::TargetedGroup => "targeted_group",
-            CircumstanceId::PersonalRisk => "personal_risk",
-            CircumstanceId::OnwardTransfer => "onward_transfer",
-            CircumstanceId::OtherGrounds => "other_grounds",
-        }
-    }
-
     /// The statement label.
     #[must_use]
     pub fn cites(self) -> &'static str {

@@ -45,7 +45,7 @@ pub fn evaluate(answers: &Answers) -> Evaluation {
         verdict,
         circumstances,
         open_questions,
-        findings: findings(answers),
+        findings: findings(answers, verdict),
     }
 }
 

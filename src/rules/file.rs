@@ -14,8 +14,14 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// A longer note is refused: no real note needs more, and it keeps reports printable.
 pub const MAX_NOTE_CHARS: usize = 100_000;
 
+/// A longer case reference or preparer's name is refused (RULES.md, "the case").
+pub const MAX_CASE_CHARS: usize = 200;
+
 /// The top-level fields, in the order RULES.md writes them.
-const TOP_FIELDS: &[&str] = &["format", "version", "answers", "notes"];
+const TOP_FIELDS: &[&str] = &["format", "version", "answers", "notes", "case"];
+
+/// The fields of `case`, in the order RULES.md writes them.
+const CASE_FIELDS: &[&str] = &["reference", "prepared_by"];
 
 /// A found value is quoted in an error up to this many characters.
 const QUOTE_CHARS: usize = 40;
@@ -53,6 +59,8 @@ pub enum InputErrorKind {
     Duplicate,
     /// A note longer than [`MAX_NOTE_CHARS`].
     NoteTooLong,
+    /// A text longer than `max` characters (the case's fields, [`MAX_CASE_CHARS`]).
+    TooLong { max: usize },
 }
 
 impl InputError {
@@ -254,7 +262,45 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
             answers.set_note(q, text);
         }
     }
+
+    if let Some(case) = field("case") {
+        let (reference, prepared_by) = case_fields(case)?;
+        answers.set_case(reference, prepared_by);
+    }
     Ok(answers)
+}
+
+/// RULES.md "the case": an object with two optional strings of at most
+/// [`MAX_CASE_CHARS`] characters each.
+fn case_fields(case: &Raw) -> Result<(&str, &str), InputError> {
+    let mut out = ["", ""];
+    for (key, value) in object(case, "case")? {
+        let path = join("case", key);
+        let slot = CASE_FIELDS
+            .iter()
+            .position(|f| f == key)
+            .and_then(|i| out.get_mut(i))
+            .ok_or_else(|| {
+                InputError::new(
+                    path.as_str(),
+                    InputErrorKind::UnknownField {
+                        allowed: CASE_FIELDS.to_vec(),
+                    },
+                )
+            })?;
+        let text = string(value, &path, &[])?;
+        if text.chars().nth(MAX_CASE_CHARS).is_some() {
+            return Err(InputError::new(
+                path,
+                InputErrorKind::TooLong {
+                    max: MAX_CASE_CHARS,
+                },
+            ));
+        }
+        *slot = text;
+    }
+    let [reference, prepared_by] = out;
+    Ok((reference, prepared_by))
 }
 
 /// The answers file of RULES.md as JSON text, indented by two spaces, exactly as
@@ -270,20 +316,32 @@ pub fn answers_to_json(answers: &Answers) -> String {
     out.push_str(",\n  \"version\": ");
     out.push_str(&crate::decimal::unsigned(u64::from(ANSWERS_VERSION)));
     out.push_str(",\n  \"answers\": ");
-    push_json_object(&mut out, answers.answered().map(|(q, a)| (q, a.as_str())));
+    push_json_object(
+        &mut out,
+        answers.answered().map(|(q, a)| (q.as_str(), a.as_str())),
+    );
     out.push_str(",\n  \"notes\": ");
-    push_json_object(&mut out, answers.notes());
+    push_json_object(&mut out, answers.notes().map(|(q, n)| (q.as_str(), n)));
+    let case = answers.case();
+    let fields = CASE_FIELDS
+        .iter()
+        .zip([&case.reference, &case.prepared_by])
+        .filter_map(|(k, v)| Some((*k, v.as_deref()?)));
+    if case.reference.is_some() || case.prepared_by.is_some() {
+        out.push_str(",\n  \"case\": ");
+        push_json_object(&mut out, fields);
+    }
     out.push_str("\n}");
     out
 }
 
-/// `{}` when empty, else one `"id": "text"` entry per line at the second level.
-fn push_json_object<'a>(out: &mut String, entries: impl Iterator<Item = (QuestionId, &'a str)>) {
+/// `{}` when empty, else one `"key": "text"` entry per line at the second level.
+fn push_json_object<'a>(out: &mut String, entries: impl Iterator<Item = (&'a str, &'a str)>) {
     let mut first = true;
-    for (q, text) in entries {
+    for (key, text) in entries {
         out.push_str(if first { "{\n    " } else { ",\n    " });
         first = false;
-        push_json_string(out, q.as_str());
+        push_json_string(out, key);
         out.push_str(": ");
         push_json_string(out, text);
     }

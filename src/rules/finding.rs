@@ -1,23 +1,31 @@
-//! The findings: what the report says besides the verdict (RULES.md "Findings").
+//! The findings: what the report says besides the verdict (RULES.md "Findings", and
+//! "New findings" of rules version 2).
 //!
-//! Written in the order the statement reads. None of them changes the verdict.
+//! Written in the order the statement reads. None of them changes the verdict, though one
+//! (`interim_measures`) depends on it. Facts from outside the statement (rule numbers,
+//! cases) are recorded with their sources in `SOURCES.md` beside this file.
 
 use super::answer::{Answer, Tri};
 use super::answers::Answers;
 use super::question::QuestionId;
+use super::verdict::Verdict;
 
-/// Every kind of finding. The ids are public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FindingId {
-    LegalBasis,
-    NeedAcknowledgesRisk,
-    AssurancesUnreliable,
-    DeathPenaltyDistinct,
-    MonitoringNoCure,
-    SafeguardMissing,
-    SafeguardUnverified,
-    ReportToTreatyBodies,
-    MinimumStandardsRejected,
+wire_enum! {
+    /// Every kind of finding, in report order. The ids are public API.
+    pub enum FindingId {
+        InterimMeasures = "interim_measures",
+        LegalBasis = "legal_basis",
+        NeedAcknowledgesRisk = "need_acknowledges_risk",
+        AssurancesUnreliable = "assurances_unreliable",
+        ErgaOmnes = "erga_omnes",
+        DeathPenaltyDistinct = "death_penalty_distinct",
+        DeathPenaltyRegional = "death_penalty_regional",
+        MonitoringNoCure = "monitoring_no_cure",
+        SafeguardMissing = "safeguard_missing",
+        SafeguardUnverified = "safeguard_unverified",
+        ReportToTreatyBodies = "report_to_treaty_bodies",
+        MinimumStandardsRejected = "minimum_standards_rejected",
+    }
 }
 
 /// One finding; those that recur name the question they are about.
@@ -28,47 +36,34 @@ pub struct Finding {
 }
 
 impl FindingId {
-    /// All kinds, in report order.
-    pub const ALL: [FindingId; 9] = [
-        FindingId::LegalBasis,
-        FindingId::NeedAcknowledgesRisk,
-        FindingId::AssurancesUnreliable,
-        FindingId::DeathPenaltyDistinct,
-        FindingId::MonitoringNoCure,
-        FindingId::SafeguardMissing,
-        FindingId::SafeguardUnverified,
-        FindingId::ReportToTreatyBodies,
-        FindingId::MinimumStandardsRejected,
-    ];
-
-    /// The stable id.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingId::LegalBasis => "legal_basis",
-            FindingId::NeedAcknowledgesRisk => "need_acknowledges_risk",
-            FindingId::AssurancesUnreliable => "assurances_unreliable",
-            FindingId::DeathPenaltyDistinct => "death_penalty_distinct",
-            FindingId::MonitoringNoCure => "monitoring_no_cure",
-            FindingId::SafeguardMissing => "safeguard_missing",
-            FindingId::SafeguardUnverified => "safeguard_unverified",
-            FindingId::ReportToTreatyBodies => "report_to_treaty_bodies",
-            FindingId::MinimumStandardsRejected => "minimum_standards_rejected",
-        }
-    }
-
-    /// The statement labels the finding rests on.
+    /// What the finding rests on: the statement's labels, then the instruments and decided
+    /// cases where the text states the law (RULES.md, "Where the reasons come from").
     #[must_use]
     pub fn cites(self) -> &'static str {
         match self {
-            FindingId::LegalBasis => "¶2, FN1",
+            FindingId::InterimMeasures => {
+                "ECtHR Rules of Court, Rule 39; Mamatkulov and Askarov v. Turkey [GC], \
+                 nos. 46827/99 and 46951/99, 4 February 2005; Al-Saadoon and Mufdhi v. the \
+                 United Kingdom, no. 61498/08, 2 March 2010"
+            }
+            FindingId::LegalBasis => {
+                "¶2, FN1; CAT Art. 3; ICCPR Art. 7; ECHR Art. 3; Refugee Convention Art. 33(2)"
+            }
             FindingId::NeedAcknowledgesRisk => "¶4",
             FindingId::AssurancesUnreliable => "¶5, ¶8, ¶9",
+            FindingId::ErgaOmnes => "¶6",
             FindingId::DeathPenaltyDistinct => "¶10, ¶11",
+            FindingId::DeathPenaltyRegional => {
+                "¶10; ECHR Protocols No. 6 and No. 13; ICCPR Second Optional Protocol; \
+                 EU Charter Art. 19(2); Al-Saadoon and Mufdhi v. the United Kingdom, \
+                 no. 61498/08, 2 March 2010"
+            }
             FindingId::MonitoringNoCure => "¶7",
             FindingId::SafeguardMissing | FindingId::SafeguardUnverified => "R3",
             FindingId::ReportToTreatyBodies => "R4",
-            FindingId::MinimumStandardsRejected => "¶13, I3",
+            FindingId::MinimumStandardsRejected => {
+                "¶13, I3; Othman (Abu Qatada) v. the United Kingdom, no. 8139/09, 17 January 2012"
+            }
         }
     }
 }
@@ -77,6 +72,13 @@ impl Finding {
     fn general(id: FindingId) -> Finding {
         Finding { id, question: None }
     }
+}
+
+/// Interim measures (not in the statement: the procedural law of the ECtHR, CAT and the
+/// Human Rights Committee). Shown while a bar is established or still possible, since a
+/// transfer carried out first would make any later finding moot.
+fn interim_measures(verdict: Verdict) -> Option<Finding> {
+    (verdict != Verdict::NotIndicated).then(|| Finding::general(FindingId::InterimMeasures))
 }
 
 /// ¶2, FN1: the ban on transfer to a risk of torture "is absolute"; "No exceptions are
@@ -88,25 +90,31 @@ fn legal_basis() -> Option<Finding> {
 /// ¶4: "the perceived need for such guarantees in itself is an acknowledgement that a risk
 /// … exists". Shown when the assurances cover torture.
 fn need_acknowledges_risk(a: &Answers) -> Option<Finding> {
-    a.subject()
-        .filter(|s| s.covers_torture())
-        .map(|_| Finding::general(FindingId::NeedAcknowledgesRisk))
+    torture_assurances(a).then(|| Finding::general(FindingId::NeedAcknowledgesRisk))
 }
 
 /// ¶5, ¶8, ¶9: assurances rest on trust with "no basis", "have no legal effect", and neither
 /// government has an "incentive to find that torture … has occurred".
 fn assurances_unreliable(a: &Answers) -> Option<Finding> {
-    a.subject()
-        .filter(|s| s.covers_torture())
-        .map(|_| Finding::general(FindingId::AssurancesUnreliable))
+    torture_assurances(a).then(|| Finding::general(FindingId::AssurancesUnreliable))
+}
+
+/// ¶6: the "erga omnes nature of the prohibition"; to seek assurances for one person
+/// "amounts to acquiescing tacitly in the torture of others similarly situated".
+fn erga_omnes(a: &Answers) -> Option<Finding> {
+    torture_assurances(a).then(|| Finding::general(FindingId::ErgaOmnes))
 }
 
 /// ¶10, ¶11: it is "important to distinguish diplomatic assurances against the death
 /// penalty"; a breach "can usually be identified and addressed" in time.
 fn death_penalty_distinct(a: &Answers) -> Option<Finding> {
-    a.subject()
-        .filter(|s| s.covers_death_penalty())
-        .map(|_| Finding::general(FindingId::DeathPenaltyDistinct))
+    death_penalty_assurances(a).then(|| Finding::general(FindingId::DeathPenaltyDistinct))
+}
+
+/// ¶10: the death penalty "is not prohibited per se under international law", which is
+/// general international law only: regional and optional instruments go further.
+fn death_penalty_regional(a: &Answers) -> Option<Finding> {
+    death_penalty_assurances(a).then(|| Finding::general(FindingId::DeathPenaltyRegional))
 }
 
 /// ¶7: "Post-return monitoring schemes often lack many basic safeguards". Shown when
@@ -132,11 +140,11 @@ fn safeguard(a: &Answers, q: QuestionId) -> Option<Finding> {
 }
 
 /// R4: report "all cases in which diplomatic assurances against the risk of torture … have
-/// been sought or secured" to CAT and the Human Rights Committee.
+/// been sought or secured" to CAT, the Human Rights Committee "and other relevant
+/// international and regional monitoring bodies".
 fn report_to_treaty_bodies(a: &Answers) -> Option<Finding> {
-    let torture = a.subject().is_some_and(|s| s.covers_torture());
     let reported = a.get(QuestionId::ReportedToTreatyBodies) == Some(Answer::Tri(Tri::Yes));
-    (torture && !reported).then(|| Finding::general(FindingId::ReportToTreatyBodies))
+    (torture_assurances(a) && !reported).then(|| Finding::general(FindingId::ReportToTreatyBodies))
 }
 
 /// ¶13, I3: "minimum standards" for assurances are "misguided and dangerous". Always shown.
@@ -144,14 +152,27 @@ fn minimum_standards_rejected() -> Option<Finding> {
     Some(Finding::general(FindingId::MinimumStandardsRejected))
 }
 
-/// Every finding whose condition holds, in report order.
+/// ¶4, R4: assurances against torture were sought, offered or given.
+fn torture_assurances(a: &Answers) -> bool {
+    a.subject().is_some_and(|s| s.covers_torture())
+}
+
+/// ¶10: assurances about the death penalty were sought, offered or given.
+fn death_penalty_assurances(a: &Answers) -> bool {
+    a.subject().is_some_and(|s| s.covers_death_penalty())
+}
+
+/// Every finding whose condition holds under the answers and their verdict, in report order.
 #[must_use]
-pub fn findings(a: &Answers) -> Vec<Finding> {
+pub fn findings(a: &Answers, verdict: Verdict) -> Vec<Finding> {
     let general = [
+        interim_measures(verdict),
         legal_basis(),
         need_acknowledges_risk(a),
         assurances_unreliable(a),
+        erga_omnes(a),
         death_penalty_distinct(a),
+        death_penalty_regional(a),
         monitoring_no_cure(a),
     ];
     let safeguards = QuestionId::SAFEGUARDS.map(|q| safeguard(a, q));

@@ -12,6 +12,9 @@
     clippy::unimplemented
 )]
 
+#[macro_use]
+mod wire;
+
 mod answer;
 mod answers;
 pub mod assumptions;
@@ -26,11 +29,12 @@ mod raw;
 mod verdict;
 
 pub use answer::{Answer, AnswerKind, AssurancesSubject, TransferKind, Tri};
-pub use answers::Answers;
+pub use answers::{Answers, Case};
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
-    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_FILE_BYTES, MAX_NOTE_CHARS,
+    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_CASE_CHARS,
+    MAX_FILE_BYTES, MAX_NOTE_CHARS,
 };
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;
@@ -39,7 +43,7 @@ pub use raw::{Raw, MAX_DEPTH};
 pub use verdict::Verdict;
 
 /// The version of this rulebook, reported as `rules_version`.
-pub const RULES_VERSION: &str = "1";
+pub const RULES_VERSION: &str = "2";
 
 /// The `format` tag of an answers file.
 pub const ANSWERS_FORMAT: &str = "assurance-check/answers";

@@ -4,39 +4,41 @@ use super::answer::AnswerKind;
 use super::answers::Answers;
 use super::Answer;
 
-/// Every question, in the order the statement reads. The ids are public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum QuestionId {
-    TransferKind,
-    AssurancesSubject,
-    SystematicTorture,
-    NoEffectiveControl,
-    GroupTargeted,
-    PersonInGroup,
-    PersonalRisk,
-    OnwardTransfer,
-    OtherGrounds,
-    TribunalReview,
-    FullReview,
-    IndependentLawyer,
-    SuspensiveAppeal,
-    PostReturnMonitoring,
-    ReportedToTreatyBodies,
+wire_enum! {
+    /// Every question, in the order the statement reads. The ids are public API.
+    pub enum QuestionId {
+        TransferKind = "transfer_kind",
+        AssurancesSubject = "assurances_subject",
+        SystematicTorture = "systematic_torture",
+        NoEffectiveControl = "no_effective_control",
+        GroupTargeted = "group_targeted",
+        PersonInGroup = "person_in_group",
+        PersonalRisk = "personal_risk",
+        OnwardTransfer = "onward_transfer",
+        OtherGrounds = "other_grounds",
+        TribunalReview = "tribunal_review",
+        FullReview = "full_review",
+        IndependentLawyer = "independent_lawyer",
+        SuspensiveAppeal = "suspensive_appeal",
+        PostReturnMonitoring = "post_return_monitoring",
+        ReportedToTreatyBodies = "reported_to_treaty_bodies",
+    }
 }
 
-/// The parts of the questionnaire, in the order the statement reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    /// R1, ¶4, ¶10: the transfer and the assurances.
-    Transfer,
-    /// R2(a)–(c): the receiving country.
-    Country,
-    /// R2(d), R2(e), R2: the person.
-    Person,
-    /// R3: procedure before transfer.
-    Procedure,
-    /// ¶7, R4: monitoring and reporting.
-    Monitoring,
+wire_enum! {
+    /// The parts of the questionnaire, in the order the statement reads.
+    pub enum Section {
+        /// R1, ¶4, ¶10: the transfer and the assurances.
+        Transfer = "transfer",
+        /// R2(a)–(c): the receiving country.
+        Country = "country",
+        /// R2(d), R2(e), R2: the person.
+        Person = "person",
+        /// R3: procedure before transfer.
+        Procedure = "procedure",
+        /// ¶7, R4: monitoring and reporting.
+        Monitoring = "monitoring",
+    }
 }
 
 /// When a question is shown (RULES.md, "shown when").
@@ -50,25 +52,6 @@ pub enum ShownWhen {
 }
 
 impl QuestionId {
-    /// All questions, in statement order.
-    pub const ALL: [QuestionId; 15] = [
-        QuestionId::TransferKind,
-        QuestionId::AssurancesSubject,
-        QuestionId::SystematicTorture,
-        QuestionId::NoEffectiveControl,
-        QuestionId::GroupTargeted,
-        QuestionId::PersonInGroup,
-        QuestionId::PersonalRisk,
-        QuestionId::OnwardTransfer,
-        QuestionId::OtherGrounds,
-        QuestionId::TribunalReview,
-        QuestionId::FullReview,
-        QuestionId::IndependentLawyer,
-        QuestionId::SuspensiveAppeal,
-        QuestionId::PostReturnMonitoring,
-        QuestionId::ReportedToTreatyBodies,
-    ];
-
     /// The four safeguards of R3, in the order the recommendation lists them.
     pub const SAFEGUARDS: [QuestionId; 4] = [
         QuestionId::TribunalReview,
@@ -77,32 +60,10 @@ impl QuestionId {
         QuestionId::SuspensiveAppeal,
     ];
 
-    /// The stable id used in files, reports and the DOM.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionId::TransferKind => "transfer_kind",
-            QuestionId::AssurancesSubject => "assurances_subject",
-            QuestionId::SystematicTorture => "systematic_torture",
-            QuestionId::NoEffectiveControl => "no_effective_control",
-            QuestionId::GroupTargeted => "group_targeted",
-            QuestionId::PersonInGroup => "person_in_group",
-            QuestionId::PersonalRisk => "personal_risk",
-            QuestionId::OnwardTransfer => "onward_transfer",
-            QuestionId::OtherGrounds => "other_grounds",
-            QuestionId::TribunalReview => "tribunal_review",
-            QuestionId::FullReview => "full_review",
-            QuestionId::IndependentLawyer => "independent_lawyer",
-            QuestionId::SuspensiveAppeal => "suspensive_appeal",
-            QuestionId::PostReturnMonitoring => "post_return_monitoring",
-            QuestionId::ReportedToTreatyBodies => "reported_to_treaty_bodies",
-        }
-    }
-
-    /// Looks a question up by its stable id.
+    /// Looks a question up by its stable id (the name the DOM and files use).
     #[must_use]
     pub fn from_id(id: &str) -> Option<QuestionId> {
-        QuestionId::ALL.into_iter().find(|q| q.as_str() == id)
+        QuestionId::parse(id)
     }
 
     /// Which values the question takes.
@@ -134,6 +95,13 @@ impl QuestionId {
             QuestionId::PostReturnMonitoring => "¶7",
             QuestionId::ReportedToTreatyBodies => "R4",
         }
+    }
+
+    /// R2's chapeau, "substantial grounds for believing": the questions whose answers carry
+    /// the evidential standard (RULES.md, "What an answer means").
+    #[must_use]
+    pub fn under_r2(self) -> bool {
+        self.cites().starts_with("R2")
     }
 
     /// The section the question belongs to.
@@ -184,27 +152,6 @@ impl QuestionId {
 }
 
 impl Section {
-    /// All sections, in statement order.
-    pub const ALL: [Section; 5] = [
-        Section::Transfer,
-        Section::Country,
-        Section::Person,
-        Section::Procedure,
-        Section::Monitoring,
-    ];
-
-    /// A stable id for the section.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::Transfer => "transfer",
-            Section::Country => "country",
-            Section::Person => "person",
-            Section::Procedure => "procedure",
-            Section::Monitoring => "monitoring",
-        }
-    }
-
     /// The questions of this section, in order.
     pub fn questions(self) -> impl Iterator<Item = QuestionId> {
         QuestionId::ALL

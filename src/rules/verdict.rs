@@ -2,23 +2,12 @@
 
 use super::circumstance::Status;
 
-/// Whether reliance on assurances is barred. Ordered `NotIndicated < Undetermined < Barred`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Verdict {
-    NotIndicated,
-    Undetermined,
-    Barred,
-}
-
-impl Verdict {
-    /// The wire name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Barred => "barred",
-            Verdict::Undetermined => "undetermined",
-            Verdict::NotIndicated => "not_indicated",
-        }
+wire_enum! {
+    /// Whether reliance on assurances is barred. Ordered `NotIndicated < Undetermined < Barred`.
+    pub enum Verdict {
+        NotIndicated = "not_indicated",
+        Undetermined = "undetermined",
+        Barred = "barred",
     }
 }
 

@@ -10,7 +10,7 @@ use super::dom::{self, El};
 use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
-use crate::rules::{Answer, Answers, QuestionId, Section, MAX_NOTE_CHARS};
+use crate::rules::{Answer, Answers, QuestionId, Section, Tri, MAX_NOTE_CHARS};
 
 /// One question on the page.
 pub(crate) struct QuestionView {
@@ -140,6 +140,30 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
                 .text(&fill(c.ui.source, &[("cites", &cite(q.cites()))])),
         );
 
+    // RULES.md "What an answer means": beside each R2 question, what Yes, No and Don't know
+    // mean, so that "No" is not read as "not proven".
+    let standard = q.under_r2().then(|| {
+        let s = &c.standard;
+        let mut list = El::new(doc, "ul");
+        for (value, meaning) in [
+            (Tri::Yes, s.yes),
+            (Tri::No, s.no),
+            (Tri::Unknown, s.unknown),
+        ] {
+            let line = fill(
+                c.report.item,
+                &[("label", c.answer(Answer::Tri(value))), ("text", meaning)],
+            );
+            list = list.child(El::new(doc, "li").text(&line));
+        }
+        El::new(doc, "div")
+            .class("standard")
+            .attr("data-standard", "")
+            .child(El::new(doc, "p").text(s.heading))
+            .child(list)
+            .done()
+    });
+
     let note_id = ["note-", id].concat();
     let note: HtmlTextAreaElement = El::new(doc, "textarea")
         .attr("id", &note_id)
@@ -159,14 +183,15 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         .append(&note)
         .done();
 
-    let fieldset = El::new(doc, "fieldset")
+    let mut fieldset = El::new(doc, "fieldset")
         .class("question")
         .attr("data-question", id)
         .child(El::new(doc, "legend").text(text.text))
-        .child(choices)
-        .child(help)
-        .append(&note_disclosure)
-        .done();
+        .child(choices);
+    if let Some(standard) = &standard {
+        fieldset = fieldset.append(standard);
+    }
+    let fieldset = fieldset.child(help).append(&note_disclosure).done();
     QuestionView {
         id: q,
         fieldset,

@@ -186,7 +186,11 @@ impl Panel {
                 &self.open_questions,
                 El::new(doc, "li")
                     .class("none")
-                    .text(c.ui.open_questions_none),
+                    .text(if s.evaluation.verdict == Verdict::Barred {
+                        c.ui.open_questions_barred
+                    } else {
+                        c.ui.open_questions_none
+                    }),
             );
         }
         for open in &s.evaluation.open_questions {

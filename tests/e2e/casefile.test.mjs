@@ -286,6 +286,15 @@ test("the printed page is the report: verdict, citations, notes, no buttons", as
     assert.ok(flat.includes("second line: « guillemets » & *stars*"), "the note's second line, as typed");
     assert.match(flat, /Rules version|rules_version|rules version/i);
     assert.match(flat, /decision support/i, "the disclaimer");
+    // Rules version 2: every shown question is listed, answered or not, and the source is
+    // named in full with what its labels mean.
+    assert.ok(flat.includes("Not answered"), "unanswered questions are listed");
+    assert.ok(flat.includes("What an answer to an R2 question means"), "the evidential standard");
+    assert.ok(
+      flat.includes("Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment"),
+      "the statement's full title",
+    );
+    assert.ok(flat.includes("The labels were added by this tool"), "what the labels are");
     assert.ok(flat.includes(localDate()), "the date");
     for (const label of ["Save answers", "Open answers", "Download report", "Print or save as PDF", "Start over", "Keep my answers", "Skip to the check", "What counts as evidence"]) {
       assert.ok(!flat.includes(label), `no UI in print: ${label}`);
@@ -441,6 +450,22 @@ test("messages and the printed report follow the chosen language", async () => {
     assert.equal(report.dir, "rtl");
     assert.ok(report.text.includes("ملاحظة"));
     assert.ok(report.text.includes("R2(d)"));
+    // Issue 18: read back from the PDF, the date and every citation come out whole and in
+    // their own left-to-right order, though the paragraph around them is right to left.
+    const read = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    // pdftotext marks each run's direction (U+202A–U+202E) and, in a right-to-left line,
+    // emits a run's closing brackets as a run of their own; what must come out whole is the
+    // left-to-right content of each date and citation.
+    const flat = read.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ");
+    const date = localDate();
+    assert.ok(flat.includes(date), `the date ${date} in:\n${read}`);
+    assert.ok(!flat.includes(date.split("-").reverse().join("-")), "the date is not reversed");
+    for (const cite of ["R2(d", "R2(a", "¶2, FN1; CAT Art. 3; ICCPR Art. 7", "¶4, ¶10"]) {
+      assert.ok(flat.includes(cite), `citation ${cite} in:\n${read}`);
+    }
+    for (const reversed of ["d(2R", "a(2R", "1NF ,2¶"]) {
+      assert.ok(!flat.includes(reversed), `no citation reversed: ${reversed}`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -483,6 +508,30 @@ test("the file picker is reached and opened by keyboard; Start over with keeping
     await page.locator("[data-verdict]").waitFor();
     assert.deepEqual((await state(page)).answers, {});
     assert.equal(await page.locator(h.$.verdict).getAttribute("data-verdict"), "none");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a file's case is kept: printed first in the report, and saved back unchanged", async () => {
+  const { context, page, errors } = await h.openWidget(browser, server);
+  try {
+    const file = answersFile({ personal_risk: "yes" }, {});
+    file.case = { reference: "AB/2026/17 <b>urgent</b>", prepared_by: "J. Doe, Legal Aid" };
+    await openFile(page, jsonFile("case.json", file));
+    assert.deepEqual((await state(page)).answers, { personal_risk: "yes" });
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(h.ARTIFACTS, "casefile-print-case.pdf");
+    await page.pdf({ path: pdf, format: "A4" });
+    const flat = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const reference = flat.indexOf("Case reference: AB/2026/17 <b>urgent</b>");
+    assert.ok(reference >= 0, `the reference, as text, in:\n${flat}`);
+    assert.ok(flat.includes("Prepared by: J. Doe, Legal Aid"), "the preparer");
+    assert.ok(reference < flat.indexOf("Verdict"), "the case comes before the verdict");
+    await page.emulateMedia({ media: "screen" });
+    const saved = JSON.parse((await saveFile(page)).text);
+    assert.deepEqual(saved.case, file.case, "the case is saved back");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -21,6 +21,14 @@ const SAME_AS_ENGLISH = {
 // A citation label or number, the same in every language: "R2(c)", "¶2, FN1", "3 / 15".
 const isCode = (text) => /^[\s\dA-Z()¶.,;:/·\-\u2066-\u2069]*$/.test(text.replace(/\([a-e]\)/g, ""));
 
+// A finding's citation (`cites`), the same in every language: statement labels, then the
+// instruments and decided cases as published ("¶2, FN1; CAT Art. 3; ICCPR Art. 7").
+const isCitation = (text) =>
+  text
+    .replace(/[\u2066-\u2069]/g, "")
+    .split("; ")
+    .every((part) => /^(¶|R\d|I\d|FN\d|CAT |ICCPR |ECHR |ECtHR |EU Charter |Refugee Convention |.+ v\. )/.test(part));
+
 const ANSWERS = {
   transfer_kind: "extradition",
   assurances_subject: "torture",
@@ -105,7 +113,8 @@ describe("each language renders with no English left over", () => {
         await pick(page, code);
         assert.equal(await page.locator(".ac").getAttribute("dir"), dir);
         const left = (await widgetTexts(page)).filter(
-          (t) => english.has(t) && !isCode(t) && !SAME_AS_ENGLISH[code].includes(t) && !t.includes("CAT/C/XXX"),
+          (t) =>
+            english.has(t) && !isCode(t) && !isCitation(t) && !SAME_AS_ENGLISH[code].includes(t) && !t.includes("CAT/C/XXX"),
         );
         assert.deepEqual(left, [], `${code}: English text left over`);
         if (code === "ar") {
@@ -132,6 +141,53 @@ describe("axe-core and screenshots in every language", () => {
           await page.setViewportSize({ width: 375, height: 812 });
           await page.locator(".ac").evaluate((el) => el.scrollIntoView());
           await h.screenshot(page, "lang-ar-375");
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+// Issue 18: beside each R2 question, what Yes, No and Don't know mean (the evidential
+// standard of R2's chapeau), in every language; the other questions carry none.
+const R2_QUESTIONS = [
+  "systematic_torture", "no_effective_control", "group_targeted", "person_in_group",
+  "personal_risk", "onward_transfer", "other_grounds",
+];
+// The opening words of "Yes" in each catalog, so that a missing translation fails.
+const STANDARD_YES = {
+  en: "Credible, reliable evidence",
+  fr: "Des éléments crédibles et fiables",
+  es: "Pruebas creíbles y fiables",
+  ar: "تقدّم أدلة موثوقة",
+};
+
+describe("the evidential standard is shown beside each R2 question", () => {
+  for (const code of ["en", ...Object.keys(LANGS)]) {
+    test(code, async () => {
+      const { context, page } = await h.openWidget(browser, server);
+      try {
+        if (code !== "en") await pick(page, code);
+        const fieldsets = await page.evaluate(() =>
+          [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("fieldset[data-question]")].map((f) => {
+            const s = f.querySelector("[data-standard]");
+            return {
+              id: f.dataset.question,
+              items: s ? [...s.querySelectorAll("li")].map((li) => li.textContent) : null,
+              visible: s ? s.getBoundingClientRect().height > 0 && getComputedStyle(s).visibility !== "hidden" : false,
+            };
+          }),
+        );
+        assert.equal(fieldsets.length, 15);
+        for (const f of fieldsets) {
+          if (!R2_QUESTIONS.includes(f.id)) {
+            assert.equal(f.items, null, `${code}: ${f.id} is not an R2 question`);
+            continue;
+          }
+          assert.ok(f.visible, `${code}: the standard beside ${f.id} is visible`);
+          assert.equal(f.items.length, 3, `${code}: ${f.id}: yes, no, don't know`);
+          assert.ok(f.items[0].includes(STANDARD_YES[code]), `${code}: ${f.id}: ${f.items[0]}`);
         }
       } finally {
         await context.close();
