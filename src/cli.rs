@@ -128,6 +128,12 @@ pub fn parse_json(text: &str) -> Result<Answers, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::syntax("the file is empty"));
     }
+    // JSON forbids a byte order mark (RFC 8259, 8.1); say so rather than "expected value".
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::syntax(
+            "the file begins with a byte order mark (U+FEFF)",
+        ));
+    }
     let raw: Raw = serde_json::from_str(text).map_err(|e| InputError::syntax(e.to_string()))?;
     parse_answers_file(&raw)
 }

@@ -783,3 +783,127 @@ fn a_note_adds_no_structure_to_the_markdown_report() {
     }
     assert!(quoted[0].starts_with(r"intro\<U\+000D\>\="), "{quoted:?}");
 }
+
+/// Issue 16, item 14: in every language an error message is one sentence with a full stop;
+/// a quoted key or value is shortened to 80 characters, keeps no raw bidi control, and is
+/// isolated (U+2068 … U+2069); the parser's details are translated; a BOM and a lone
+/// surrogate are named as such.
+#[test]
+fn error_messages_isolate_shorten_translate_and_end_with_a_full_stop() {
+    use assurance_check::i18n::{catalog, LANGUAGES};
+    let long = "k".repeat(200);
+    let texts = [
+        r#"{"format": "assurance-check/answers", "version": 1,"#.to_owned(),
+        r#"{"a":1,}"#.to_owned(),
+        "{}x".to_owned(),
+        r#"{"a":"\ud800"}"#.to_owned(),
+        r#"{"a":"\udc00"}"#.to_owned(),
+        "\u{feff}{}".to_owned(),
+        file_with(r#"{"personal_risk":"\u2069\u202eon si yes"}"#),
+        file_with(&format!(r#"{{"{long}\u202e":"yes"}}"#)),
+        file_with(r#"{"personal_risk":"yes","personal_risk":"no"}"#),
+        r#"{"format":"assurance-check/answers","version":1,"answers":{},"extra":1}"#.to_owned(),
+    ];
+    for text in &texts {
+        let e = assurance_check::cli::parse_json(text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {text}"));
+        for c in LANGUAGES {
+            let m = e.message(c);
+            let what = format!("{} {text:?}: {m:?}", c.lang.code);
+            assert!(m.ends_with('.'), "no full stop: {what}");
+            assert!(
+                hazards(&m)
+                    .iter()
+                    .all(|&ch| matches!(ch, '\u{2066}'..='\u{2069}')),
+                "{what}"
+            );
+            assert_eq!(
+                m.matches('\u{2068}').count(),
+                m.matches('\u{2069}').count(),
+                "{what}"
+            );
+            assert!(!m.contains(&"k".repeat(81)), "not shortened: {what}");
+            if c.lang.code != "en" {
+                for english in [
+                    "at line",
+                    "column ",
+                    "expected",
+                    "EOF",
+                    "trailing",
+                    "surrogate",
+                ] {
+                    assert!(!m.contains(english), "untranslated {english:?}: {what}");
+                }
+            }
+        }
+    }
+    let bad = parse_or_message(&texts[6], "en");
+    assert!(
+        bad.contains("“\u{2068}\\u{2069}\\u{202e}on si yes\u{2069}”"),
+        "{bad:?}"
+    );
+    let field = parse_or_message(&texts[7], "en");
+    assert!(
+        field.starts_with(&format!("\u{2068}answers.{}…\u{2069} ", &long[..72])),
+        "{field:?}"
+    );
+
+    // The CLI names a BOM and a lone surrogate, and gives the position in words.
+    for (text, lang, needles) in [
+        (&texts[5], "en", &["byte order mark", "U+FEFF"][..]),
+        (
+            &texts[3],
+            "en",
+            &["lone surrogate", "line 1, column 13"][..],
+        ),
+        (
+            &texts[4],
+            "en",
+            &["lone surrogate", "line 1, column 12"][..],
+        ),
+        (
+            &texts[0],
+            "fr",
+            &["n’est pas un JSON valide", "à la ligne 1, colonne"][..],
+        ),
+        (
+            &texts[9],
+            "fr",
+            &["Admis\u{a0}: format, version, answers, notes."][..],
+        ),
+        (
+            &texts[9],
+            "es",
+            &["Se admite: format, version, answers, notes."][..],
+        ),
+        (
+            &texts[9],
+            "ar",
+            &["المسموح به: format، version، answers، notes."][..],
+        ),
+    ] {
+        let file = TempFile::new("bad.json", text.as_bytes());
+        refused(
+            &run(&["evaluate", file.path(), "--lang", lang]),
+            text,
+            needles,
+        );
+    }
+    // Arabic states the limits as rules, not as facts.
+    let ar = &catalog("ar").unwrap_or_else(|| panic!("no ar")).errors;
+    assert!(ar.too_large.contains("يجب ألا يتجاوز"), "{}", ar.too_large);
+    assert!(
+        ar.note_too_long.contains("يجب ألا تتجاوز"),
+        "{}",
+        ar.note_too_long
+    );
+}
+
+fn parse_or_message(text: &str, lang: &str) -> String {
+    let c = assurance_check::i18n::catalog(lang).unwrap_or_else(|| panic!("no {lang}"));
+    assurance_check::cli::parse_json(text)
+        .err()
+        .unwrap_or_else(|| panic!("accepted: {text}"))
+        .message(c)
+}

@@ -124,6 +124,7 @@ fn assert_throws(input: JsValue, message: &str) {
     assert_eq!(String::from(err.message()), message);
 }
 
+/// Quoted keys and values are isolated (U+2068 … U+2069, issue 16).
 #[wasm_bindgen_test]
 fn malformed_inputs_throw_errors_with_the_cli_messages() {
     assert_throws(JsValue::NULL, "The file must be an object.");
@@ -132,7 +133,7 @@ fn malformed_inputs_throw_errors_with_the_cli_messages() {
     assert_throws(json("[1,2]"), "The file must be an object.");
     assert_throws(
         json(r#"{"format":"assurance-check/answers","version":1,"answers":{"colour":"yes"}}"#),
-        "answers.colour is not a recognised field. Allowed: transfer_kind, assurances_subject, \
+        "\u{2068}answers.colour\u{2069} is not a recognised field. Allowed: transfer_kind, assurances_subject, \
          systematic_torture, no_effective_control, group_targeted, person_in_group, personal_risk, \
          onward_transfer, other_grounds, tribunal_review, full_review, independent_lawyer, \
          suspensive_appeal, post_return_monitoring, reported_to_treaty_bodies.",
@@ -141,11 +142,11 @@ fn malformed_inputs_throw_errors_with_the_cli_messages() {
         json(
             r#"{"format":"assurance-check/answers","version":1,"answers":{"personal_risk":"maybe"}}"#,
         ),
-        "answers.personal_risk cannot be “maybe”. Allowed: yes, no, unknown.",
+        "\u{2068}answers.personal_risk\u{2069} cannot be “\u{2068}maybe\u{2069}”. Allowed: yes, no, unknown.",
     );
     assert_throws(
         json(r#"{"format":"assurance-check/answers","version":2,"answers":{}}"#),
-        "version cannot be “2”. Allowed: 1.",
+        "\u{2068}version\u{2069} cannot be “\u{2068}2\u{2069}”. Allowed: 1.",
     );
 }
 
@@ -337,7 +338,7 @@ fn exotic_values_inside_a_file_are_refused_with_the_field_named() {
             file_with("version", &JsValue::from_f64(f64::NAN)),
             "version NaN"
         ),
-        "version cannot be “a number”. Allowed: 1."
+        "\u{2068}version\u{2069} cannot be “\u{2068}a number\u{2069}”. Allowed: 1."
     );
 }
 

@@ -31,6 +31,8 @@ pub fn check(data: &[u8]) -> String {
                     !message.contains('\n'),
                     "error message is not one line: {message}"
                 );
+                assert_no_hidden_characters(&message, "error message");
+                assert!(message.ends_with('.'), "no full stop: {message}");
             }
             assert!(!e.to_string().is_empty(), "empty Display");
             return format!("error {} {:?}", e.field, std::mem::discriminant(&e.kind));
