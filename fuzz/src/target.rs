@@ -82,7 +82,7 @@ pub fn check(data: &[u8]) -> String {
                 .next()
                 .unwrap_or_default()
                 .chars()
-                .take_while(|&ch| !hidden(ch))
+                .take_while(|&ch| !hidden(ch) && !matches!(ch, '\u{2066}'..='\u{2069}'))
                 .collect();
             assert!(
                 text.contains(&word),
