@@ -224,6 +224,8 @@ pub static AR: Catalog = Catalog {
         syntax_control: "حرف تحكم داخل سلسلة نصية",
         syntax_number: "عدد خارج النطاق المسموح",
         syntax_nesting: "تداخل أعمق مما يمكن أن يكون عليه ملف الإجابات",
+        syntax_long_list: "قائمة أطول مما يمكن أن يحتويه ملف الإجابات",
+        syntax_many_fields: "كائن فيه حقول أكثر مما يمكن أن يحتويه ملف الإجابات",
         syntax_value: "قيمة لا يمكن تمثيلها بصيغة JSON",
         syntax_other: "نص ليس بصيغة JSON",
         empty: "الملف فارغ.",

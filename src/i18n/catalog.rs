@@ -307,6 +307,9 @@ part!(
         syntax_control: &'static str,
         syntax_number: &'static str,
         syntax_nesting: &'static str,
+        /// A JS array or object given to `evaluate` with more entries than a file can hold.
+        syntax_long_list: &'static str,
+        syntax_many_fields: &'static str,
         /// A JS value given to `evaluate` that JSON has no form for.
         syntax_value: &'static str,
         syntax_other: &'static str,

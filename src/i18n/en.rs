@@ -223,6 +223,8 @@ pub static EN: Catalog = Catalog {
         syntax_control: "a control character inside a string",
         syntax_number: "a number out of range",
         syntax_nesting: "nesting deeper than an answers file can be",
+        syntax_long_list: "a list longer than an answers file can hold",
+        syntax_many_fields: "an object with more fields than an answers file can hold",
         syntax_value: "a value that JSON cannot hold",
         syntax_other: "text that is not JSON",
         empty: "The file is empty.",

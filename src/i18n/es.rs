@@ -223,6 +223,8 @@ pub static ES: Catalog = Catalog {
         syntax_control: "un carácter de control dentro de una cadena",
         syntax_number: "un número fuera de rango",
         syntax_nesting: "un anidamiento más profundo del que puede tener un archivo de respuestas",
+        syntax_long_list: "una lista más larga de lo que puede tener un archivo de respuestas",
+        syntax_many_fields: "un objeto con más campos de los que puede tener un archivo de respuestas",
         syntax_value: "un valor que JSON no puede representar",
         syntax_other: "un texto que no es JSON",
         empty: "El archivo está vacío.",

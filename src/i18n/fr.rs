@@ -224,6 +224,8 @@ pub static FR: Catalog = Catalog {
         syntax_control: "un caractère de contrôle dans une chaîne",
         syntax_number: "un nombre hors limites",
         syntax_nesting: "une imbrication plus profonde que ne peut l’être un fichier de réponses",
+        syntax_long_list: "une liste plus longue que ne peut l’être un fichier de réponses",
+        syntax_many_fields: "un objet avec plus de champs que ne peut en avoir un fichier de réponses",
         syntax_value: "une valeur que le JSON ne peut pas représenter",
         syntax_other: "un texte qui n’est pas du JSON",
         empty: "Le fichier est vide.",

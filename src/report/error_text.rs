@@ -93,6 +93,10 @@ fn syntax(detail: &str, e: &Errors) -> Syntax {
         e.syntax_surrogate
     } else if has(&["nesting", "recursion limit"]) {
         e.syntax_nesting
+    } else if has(&["list longer than"]) {
+        e.syntax_long_list
+    } else if has(&["more fields than"]) {
+        e.syntax_many_fields
     } else if has(&["eof while parsing", "unexpected end"]) {
         e.syntax_eof
     } else if has(&["trailing characters", "after json", "after the json"]) {
@@ -204,6 +208,39 @@ mod tests {
         );
         assert_eq!(position("unexpected end of json input"), None);
         assert_eq!(position("line x column 2"), None);
+    }
+
+    /// Every other phrase of the readers (`src/wasm.rs`, `src/rules/raw.rs`) has its own
+    /// translated problem, not the catch-all.
+    #[test]
+    fn the_readers_problems_are_translated() {
+        for c in LANGUAGES {
+            let e = &c.errors;
+            for (phrase, want) in [
+                (
+                    "nesting is deeper than an answers file can be",
+                    e.syntax_nesting,
+                ),
+                (
+                    "a list longer than an answers file can hold",
+                    e.syntax_long_list,
+                ),
+                (
+                    "an object with more fields than an answers file can hold",
+                    e.syntax_many_fields,
+                ),
+                ("a value that JSON cannot hold", e.syntax_value),
+                ("not JSON", e.syntax_other),
+            ] {
+                let want = crate::i18n::fill(e.syntax, &[("detail", want)]);
+                assert_eq!(
+                    InputError::syntax(phrase).message(c),
+                    want,
+                    "{}",
+                    c.lang.code
+                );
+            }
+        }
     }
 
     /// Every fixed phrase that a reader passes is a message of its own in every language.
