@@ -9,6 +9,8 @@ use std::fmt;
 use crate::i18n::{english, fill, Catalog, Errors};
 use crate::rules::{InputError, InputErrorKind};
 
+use super::user_text::find;
+
 /// A key or value from the file is quoted up to this many characters.
 const QUOTE_CHARS: usize = 80;
 
@@ -88,7 +90,7 @@ fn syntax(detail: &str, e: &Errors) -> Syntax {
     if let Some(message) = whole {
         return Syntax::Whole(message);
     }
-    let has = |words: &[&str]| words.iter().any(|w| d.contains(w));
+    let has = |words: &[&str]| words.iter().any(|w| find(&d, w).is_some());
     let problem = if has(&["surrogate", "unexpected end of hex escape"]) {
         e.syntax_surrogate
     } else if has(&["nesting", "recursion limit"]) {
@@ -125,7 +127,10 @@ fn syntax(detail: &str, e: &Errors) -> Syntax {
 /// write it so), as the two numbers.
 fn position(detail: &str) -> Option<(&str, &str)> {
     let digits = |s: &str| -> usize { s.bytes().take_while(u8::is_ascii_digit).count() };
-    let at = detail.rfind("line ")?;
+    let mut at = find(detail, "line ")?;
+    while let Some(next) = detail.get(at + 1..).and_then(|rest| find(rest, "line ")) {
+        at += 1 + next;
+    }
     let rest = detail.get(at + "line ".len()..)?;
     let line_len = digits(rest);
     let line = rest.get(..line_len)?;

@@ -62,6 +62,13 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where `needle` (not empty) first occurs in `hay`. A byte loop, not `str::find`: the
+/// standard two-way searcher and its panic messages are some 8 KB of wasm (issue 8's budget).
+pub(super) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    (0..hay.len()).find(|&i| hay.get(i..i + needle.len()) == Some(needle))
+}
+
 /// Whether a word could become a link in a GFM-style renderer (an extended autolink: a
 /// URL, `www.`, an e-mail address, `mailto:` or `xmpp:`). Such renderers find e-mail
 /// addresses in the text *after* escapes are undone, so escaping is not enough.
@@ -69,22 +76,24 @@ fn linkish(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     ["@", "://", "www.", "mailto:", "xmpp:"]
         .iter()
-        .any(|p| lower.contains(p))
+        .any(|p| find(&lower, p).is_some())
 }
 
 /// A word as a code span, where nothing is a link: fenced by one backtick more than its
 /// longest run of backticks, and padded when it starts or ends with one.
 fn push_code_span(out: &mut String, word: &str) {
     let longest = word.split(|ch| ch != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
+    let fence = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
     let pad = if word.starts_with('`') || word.ends_with('`') {
         " "
     } else {
         ""
     };
-    for part in [fence.as_str(), pad, word, pad, fence.as_str()] {
+    fence(out);
+    for part in [pad, word, pad] {
         out.push_str(part);
     }
+    fence(out);
 }
 
 /// One line from [`lines`] as Markdown text. Every ASCII punctuation character is
