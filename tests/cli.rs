@@ -155,6 +155,12 @@ fn refused(out: &Out, what: &str, needles: &[&str]) {
     let lines: Vec<&str> = out.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{what}: stderr {:?}", out.stderr);
     assert!(out.stderr.ends_with('\n'), "{what}: {:?}", out.stderr);
+    // Every message is a sentence (issue 16).
+    assert!(
+        out.stderr.ends_with(".\n"),
+        "{what}: no full stop in {:?}",
+        out.stderr
+    );
     for n in needles {
         assert!(
             lines[0].contains(n),
