@@ -82,7 +82,7 @@ fn parse_options<'a>(args: &'a [String], formats: &[&str]) -> Result<Options<'a>
                 let v = it.next().map_or("", String::as_str);
                 if !formats.contains(&v) {
                     return Err(Failure(format!(
-                        "--format must be one of {}",
+                        "--format must be one of {}.",
                         formats.join(", ")
                     )));
                 }
@@ -92,14 +92,14 @@ fn parse_options<'a>(args: &'a [String], formats: &[&str]) -> Result<Options<'a>
                 let v = it.next().map_or("", String::as_str);
                 o.lang = i18n::catalog(v).ok_or_else(|| {
                     let codes: Vec<&str> = i18n::LANGUAGES.iter().map(|c| c.lang.code).collect();
-                    Failure(format!("--lang must be one of {}", codes.join(", ")))
+                    Failure(format!("--lang must be one of {}.", codes.join(", ")))
                 })?;
             }
             other if other.starts_with("--") => {
-                return Err(Failure(format!("unknown option {other}; see --help")));
+                return Err(Failure(format!("unknown option {other}; see --help.")));
             }
             file if o.file.is_none() => o.file = Some(file),
-            extra => return Err(Failure(format!("unexpected argument {extra}; see --help"))),
+            extra => return Err(Failure(format!("unexpected argument {extra}; see --help."))),
         }
     }
     Ok(o)
@@ -114,7 +114,7 @@ fn read_input(file: &str, stdin: &mut dyn Read, c: &Catalog) -> Result<String, F
     } else {
         std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    result.map_err(|e| Failure(format!("cannot read {file}: {e}")))?;
+    result.map_err(|e| Failure(format!("cannot read {file}: {e}.")))?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Failure::input(&InputError::too_large(), c));
     }
@@ -129,6 +129,12 @@ fn read_input(file: &str, stdin: &mut dyn Read, c: &Catalog) -> Result<String, F
 pub fn parse_json(text: &str) -> Result<Answers, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::syntax("the file is empty"));
+    }
+    // JSON forbids a byte order mark (RFC 8259, 8.1); say so rather than "expected value".
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::syntax(
+            "the file begins with a byte order mark (U+FEFF)",
+        ));
     }
     let raw: Raw = serde_json::from_str(text).map_err(|e| InputError::syntax(e.to_string()))?;
     parse_answers_file(&raw)
@@ -175,7 +181,7 @@ fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Fai
     }
     let file = o
         .file
-        .ok_or_else(|| Failure("evaluate needs a FILE, or - for standard input".to_owned()))?;
+        .ok_or_else(|| Failure("evaluate needs a FILE, or - for standard input.".to_owned()))?;
     let answers =
         parse_json(&read_input(file, stdin, o.lang)?).map_err(|e| Failure::input(&e, o.lang))?;
     let evaluation = evaluate(&answers);
@@ -251,7 +257,7 @@ fn questions_command(args: &[String]) -> Result<String, Failure> {
         return Ok(QUESTIONS_HELP.to_owned());
     }
     if let Some(extra) = o.file {
-        return Err(Failure(format!("unexpected argument {extra}; see --help")));
+        return Err(Failure(format!("unexpected argument {extra}; see --help.")));
     }
     match o.format {
         "text" => Ok(questions_text(o.lang)),
@@ -275,7 +281,7 @@ pub fn run(
         "questions" => questions_command(rest),
         "-h" | "--help" | "help" => Ok(HELP.to_owned()),
         "-V" | "--version" => Ok(format!("assurance-check {}\n", env!("CARGO_PKG_VERSION"))),
-        other => Err(Failure(format!("unknown command {other}; see --help"))),
+        other => Err(Failure(format!("unknown command {other}; see --help."))),
     };
     match result {
         Ok(out) => match stdout.write_all(out.as_bytes()) {

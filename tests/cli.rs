@@ -155,6 +155,12 @@ fn refused(out: &Out, what: &str, needles: &[&str]) {
     let lines: Vec<&str> = out.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{what}: stderr {:?}", out.stderr);
     assert!(out.stderr.ends_with('\n'), "{what}: {:?}", out.stderr);
+    // Every message is a sentence (issue 16).
+    assert!(
+        out.stderr.ends_with(".\n"),
+        "{what}: no full stop in {:?}",
+        out.stderr
+    );
     for n in needles {
         assert!(
             lines[0].contains(n),
@@ -294,7 +300,15 @@ fn text_and_markdown_put_the_verdict_first_and_end_with_date_versions_and_discla
     let verdict = c.verdict(Some(Verdict::Barred)).title;
     let version = env!("CARGO_PKG_VERSION");
     let file = TempFile::new("sample.json", SAMPLE.as_bytes());
-    for (format, heading) in [("text", ""), ("markdown", "## ")] {
+    // Markdown escapes every ASCII punctuation character of a note (issue 16).
+    for (format, heading, note) in [
+        ("text", "", "CAT concluding observations, para 12."),
+        (
+            "markdown",
+            "## ",
+            r"CAT concluding observations\, para 12\.",
+        ),
+    ] {
         let out = run(&["evaluate", file.path(), "--format", format]);
         ok(&out, format);
         let text = &out.stdout;
@@ -326,10 +340,7 @@ fn text_and_markdown_put_the_verdict_first_and_end_with_date_versions_and_discla
             ],
             format,
         );
-        assert!(
-            text.contains("CAT concluding observations, para 12."),
-            "{format}: the note"
-        );
+        assert!(text.contains(note), "{format}: the note");
         assert!(text.contains("(R2(a))"), "{format}: citations");
     }
 }
@@ -807,4 +818,269 @@ fn the_questionnaire_text_uses_each_language_punctuation() {
         fr.stdout.contains("Réponses possibles\u{a0}: "),
         "French no-break space"
     );
+}
+
+/// An answers file with one note, written as a JSON string body (escapes allowed).
+fn file_with_note(note_json: &str) -> String {
+    format!(
+        r#"{{"format":"assurance-check/answers","version":1,"answers":{{"personal_risk":"yes"}},"notes":{{"personal_risk":"{note_json}"}}}}"#
+    )
+}
+
+/// Every control character but the line feed, and every bidi control, in `text`.
+fn hazards(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&ch| {
+            (ch.is_control() && ch != '\n')
+                || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        })
+        .collect()
+}
+
+/// Issue 16, item 2: a note that rewrites the line ("\x1b[2K\r"), writes a false verdict,
+/// sets the terminal title (OSC 0), rings the bell and reverses the text is shown with
+/// visible escapes; only its real line breaks break it, and each line stays quoted.
+#[test]
+fn a_note_cannot_forge_the_verdict_in_text_or_markdown() {
+    let note = r"see below\u001b[2K\rNo bar indicated\u001b]0;title\u0007\u0000\u007f\u0085\u000b\u202eevil\u2066\u2028x\r\nsecond line\nthird";
+    let file = TempFile::new("forge.json", file_with_note(note).as_bytes());
+    for (format, quote) in [("text", "    | "), ("markdown", "  > ")] {
+        for lang in ["en", "ar"] {
+            let out = run(&["evaluate", file.path(), "--format", format, "--lang", lang]);
+            ok(&out, format);
+            let text = &out.stdout;
+            // The Arabic report isolates its own citations (U+2066 … U+2069): only those.
+            let own = if lang == "ar" {
+                text.matches('\u{2069}').count()
+            } else {
+                0
+            };
+            let found = hazards(text);
+            assert!(
+                found.len() <= 2 * own,
+                "{format} {lang}: raw controls {found:?} in\n{text}"
+            );
+            for code in [
+                "001B", "000D", "0007", "0000", "007F", "0085", "000B", "202E", "2066", "2028",
+            ] {
+                // Markdown escapes the `+` and the brackets too: `\<U\+202E\>` shows `<U+202E>`.
+                let escape = if format == "text" {
+                    ["<U+", code, ">"].concat()
+                } else {
+                    ["\\<U\\+", code, "\\>"].concat()
+                };
+                assert!(
+                    text.contains(&escape),
+                    "{format} {lang}: no {escape} in\n{text}"
+                );
+            }
+            let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(quote)).collect();
+            assert_eq!(
+                lines.len(),
+                3,
+                "{format} {lang}: three quoted lines in\n{text}"
+            );
+            assert!(lines[1].contains("second"), "{format} {lang}: {lines:?}");
+            assert!(lines[2].contains("third"), "{format} {lang}: {lines:?}");
+        }
+    }
+}
+
+/// A Markdown line without its code spans (a run of backticks to the next run of the same
+/// length), and the spans' contents.
+fn outside_code_spans(line: &str) -> (String, Vec<String>) {
+    let (mut text, mut spans, mut rest) = (String::new(), Vec::new(), line);
+    while let Some(open) = rest.find('`') {
+        text.push_str(&rest[..open]);
+        let run = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let fence = "`".repeat(run);
+        let after = &rest[open + run..];
+        let close = after
+            .match_indices(&fence)
+            .find(|(at, _)| !after[at + run..].starts_with('`'))
+            .map(|(at, _)| at)
+            .unwrap_or_else(|| panic!("unclosed code span in {line:?}"));
+        spans.push(after[..close].to_owned());
+        rest = &after[close + run..];
+    }
+    text.push_str(rest);
+    (text, spans)
+}
+
+/// Issue 16, item 3: in the Markdown report every ASCII punctuation character of a note is
+/// backslash-escaped, so no note line can become a heading, a list, a table, a definition or
+/// a link; a lone CR is no line break; leading spaces make no code block.
+#[test]
+fn a_note_adds_no_structure_to_the_markdown_report() {
+    let note = r"intro\r=====\n---\n+ plus\n- minus\n1. one\n2) two\nterm\n: definition\n| a | b |\n      indented code\nhttps://example.org/x?y=1 www.example.org a@example.org mailto:a@example.org ~~s~~ $x$ {#id} 'q' \u0022q\u0022";
+    let file = TempFile::new("structure.json", file_with_note(note).as_bytes());
+    let out = run(&["evaluate", file.path(), "--format", "markdown"]);
+    ok(&out, "markdown");
+    assert!(!out.stdout.contains('\r'), "a raw CR:\n{}", out.stdout);
+    let quoted: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("  > "))
+        .collect();
+    assert_eq!(
+        quoted.len(),
+        11,
+        "one quoted line per real line:\n{}",
+        out.stdout
+    );
+    for line in &quoted {
+        assert!(!line.starts_with(' '), "a leading space: {line:?}");
+        let body = line.strip_prefix("&#32;").unwrap_or(line);
+        let (text, spans) = outside_code_spans(body);
+        let mut backslashes = 0usize;
+        for ch in text.chars() {
+            if ch.is_ascii_punctuation() && ch != '\\' && backslashes % 2 == 0 {
+                panic!("unescaped {ch:?} in {line:?}");
+            }
+            backslashes = if ch == '\\' { backslashes + 1 } else { 0 };
+        }
+        for link in ["://", "www.", "@", "mailto:"] {
+            assert!(
+                !text.contains(link),
+                "{link:?} outside a code span in {line:?}"
+            );
+        }
+        if line.contains("example") {
+            assert_eq!(
+                spans,
+                [
+                    "https://example.org/x?y=1",
+                    "www.example.org",
+                    "a@example.org",
+                    "mailto:a@example.org"
+                ],
+                "each link-like word is a code span"
+            );
+        }
+    }
+    assert!(quoted[0].starts_with(r"intro\<U\+000D\>\="), "{quoted:?}");
+}
+
+/// Issue 16, item 14: in every language an error message is one sentence with a full stop;
+/// a quoted key or value is shortened to 80 characters, keeps no raw bidi control, and is
+/// isolated (U+2068 … U+2069); the parser's details are translated; a BOM and a lone
+/// surrogate are named as such.
+#[test]
+fn error_messages_isolate_shorten_translate_and_end_with_a_full_stop() {
+    use assurance_check::i18n::{catalog, LANGUAGES};
+    let long = "k".repeat(200);
+    let texts = [
+        r#"{"format": "assurance-check/answers", "version": 1,"#.to_owned(),
+        r#"{"a":1,}"#.to_owned(),
+        "{}x".to_owned(),
+        r#"{"a":"\ud800"}"#.to_owned(),
+        r#"{"a":"\udc00"}"#.to_owned(),
+        "\u{feff}{}".to_owned(),
+        file_with(r#"{"personal_risk":"\u2069\u202eon si yes"}"#),
+        file_with(&format!(r#"{{"{long}\u202e":"yes"}}"#)),
+        file_with(r#"{"personal_risk":"yes","personal_risk":"no"}"#),
+        r#"{"format":"assurance-check/answers","version":1,"answers":{},"extra":1}"#.to_owned(),
+    ];
+    for text in &texts {
+        let e = assurance_check::cli::parse_json(text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {text}"));
+        for c in LANGUAGES {
+            let m = e.message(c);
+            let what = format!("{} {text:?}: {m:?}", c.lang.code);
+            assert!(m.ends_with('.'), "no full stop: {what}");
+            assert!(
+                hazards(&m)
+                    .iter()
+                    .all(|&ch| matches!(ch, '\u{2066}'..='\u{2069}')),
+                "{what}"
+            );
+            assert_eq!(
+                m.matches('\u{2068}').count(),
+                m.matches('\u{2069}').count(),
+                "{what}"
+            );
+            assert!(!m.contains(&"k".repeat(81)), "not shortened: {what}");
+            if c.lang.code != "en" {
+                for english in [
+                    "at line",
+                    "column ",
+                    "expected",
+                    "EOF",
+                    "trailing",
+                    "surrogate",
+                ] {
+                    assert!(!m.contains(english), "untranslated {english:?}: {what}");
+                }
+            }
+        }
+    }
+    let bad = parse_or_message(&texts[6], "en");
+    assert!(
+        bad.contains("“\u{2068}\\u{2069}\\u{202e}on si yes\u{2069}”"),
+        "{bad:?}"
+    );
+    let field = parse_or_message(&texts[7], "en");
+    assert!(
+        field.starts_with(&format!("\u{2068}answers.{}…\u{2069} ", &long[..72])),
+        "{field:?}"
+    );
+
+    // The CLI names a BOM and a lone surrogate, and gives the position in words.
+    for (text, lang, needles) in [
+        (&texts[5], "en", &["byte order mark", "U+FEFF"][..]),
+        (
+            &texts[3],
+            "en",
+            &["lone surrogate", "line 1, column 13"][..],
+        ),
+        (
+            &texts[4],
+            "en",
+            &["lone surrogate", "line 1, column 12"][..],
+        ),
+        (
+            &texts[0],
+            "fr",
+            &["n’est pas un JSON valide", "à la ligne 1, colonne"][..],
+        ),
+        (
+            &texts[9],
+            "fr",
+            &["Admis\u{a0}: format, version, answers, notes, case."][..],
+        ),
+        (
+            &texts[9],
+            "es",
+            &["Se admite: format, version, answers, notes, case."][..],
+        ),
+        (
+            &texts[9],
+            "ar",
+            &["المسموح به: format، version، answers، notes، case."][..],
+        ),
+    ] {
+        let file = TempFile::new("bad.json", text.as_bytes());
+        refused(
+            &run(&["evaluate", file.path(), "--lang", lang]),
+            text,
+            needles,
+        );
+    }
+    // Arabic states the limits as rules, not as facts.
+    let ar = &catalog("ar").unwrap_or_else(|| panic!("no ar")).errors;
+    assert!(ar.too_large.contains("يجب ألا يتجاوز"), "{}", ar.too_large);
+    assert!(
+        ar.note_too_long.contains("يجب ألا تتجاوز"),
+        "{}",
+        ar.note_too_long
+    );
+}
+
+fn parse_or_message(text: &str, lang: &str) -> String {
+    let c = assurance_check::i18n::catalog(lang).unwrap_or_else(|| panic!("no {lang}"));
+    assurance_check::cli::parse_json(text)
+        .err()
+        .unwrap_or_else(|| panic!("accepted: {text}"))
+        .message(c)
 }

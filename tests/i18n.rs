@@ -47,8 +47,9 @@ const ENGLISH_WORDS: [&str; 16] = [
     "which", "answer", "answers",
 ];
 
-/// Latin-script words allowed in Arabic text: names of formats and of the tool.
-const LATIN_IN_ARABIC: [&str; 4] = ["JSON", "PDF", "assurance", "check"];
+/// Latin-script words allowed in Arabic text: names of formats and of the tool, and UTF-8
+/// and the byte order mark (BOM, U+FEFF), which Arabic technical text names in Latin.
+const LATIN_IN_ARABIC: [&str; 7] = ["JSON", "PDF", "assurance", "check", "UTF", "BOM", "FEFF"];
 
 /// Proper names cited as published, in every language (RULES.md, "Where the reasons come
 /// from"): the statement's title, a case's name, organisations' acronyms. Finding citations

@@ -124,6 +124,7 @@ fn assert_throws(input: JsValue, message: &str) {
     assert_eq!(String::from(err.message()), message);
 }
 
+/// Quoted keys and values are isolated (U+2068 … U+2069, issue 16).
 #[wasm_bindgen_test]
 fn malformed_inputs_throw_errors_with_the_cli_messages() {
     assert_throws(JsValue::NULL, "The file must be an object.");
@@ -132,7 +133,7 @@ fn malformed_inputs_throw_errors_with_the_cli_messages() {
     assert_throws(json("[1,2]"), "The file must be an object.");
     assert_throws(
         json(r#"{"format":"assurance-check/answers","version":1,"answers":{"colour":"yes"}}"#),
-        "answers.colour is not a recognised field. Allowed: transfer_kind, assurances_subject, \
+        "\u{2068}answers.colour\u{2069} is not a recognised field. Allowed: transfer_kind, assurances_subject, \
          systematic_torture, no_effective_control, group_targeted, person_in_group, personal_risk, \
          onward_transfer, other_grounds, tribunal_review, full_review, independent_lawyer, \
          suspensive_appeal, post_return_monitoring, reported_to_treaty_bodies.",
@@ -141,11 +142,11 @@ fn malformed_inputs_throw_errors_with_the_cli_messages() {
         json(
             r#"{"format":"assurance-check/answers","version":1,"answers":{"personal_risk":"maybe"}}"#,
         ),
-        "answers.personal_risk cannot be “maybe”. Allowed: yes, no, unknown.",
+        "\u{2068}answers.personal_risk\u{2069} cannot be “\u{2068}maybe\u{2069}”. Allowed: yes, no, unknown.",
     );
     assert_throws(
         json(r#"{"format":"assurance-check/answers","version":2,"answers":{}}"#),
-        "version cannot be “2”. Allowed: 1.",
+        "\u{2068}version\u{2069} cannot be “\u{2068}2\u{2069}”. Allowed: 1.",
     );
 }
 
@@ -337,7 +338,7 @@ fn exotic_values_inside_a_file_are_refused_with_the_field_named() {
             file_with("version", &JsValue::from_f64(f64::NAN)),
             "version NaN"
         ),
-        "version cannot be “a number”. Allowed: 1."
+        "\u{2068}version\u{2069} cannot be “\u{2068}a number\u{2069}”. Allowed: 1."
     );
 }
 
@@ -349,14 +350,17 @@ fn a_ten_megabyte_string_is_refused() {
         "The file must be an object."
     );
     let message = refused(file_with("format", &huge), "a 10 MB format");
-    assert!(message.starts_with("format cannot be"), "{message}");
+    assert!(
+        message.starts_with("\u{2068}format\u{2069} cannot be"),
+        "{message}"
+    );
     assert!(
         message.chars().count() < 200,
         "the value is quoted in full: {message}"
     );
     let message = refused(file_with_inner("answers", &huge), "a 10 MB answer");
     assert!(
-        message.starts_with("answers.personal_risk cannot be"),
+        message.starts_with("\u{2068}answers.personal_risk\u{2069} cannot be"),
         "{message}"
     );
 }
@@ -366,7 +370,10 @@ fn a_ten_megabyte_note_is_too_long() {
     let note = JsValue::from_str(&"é".repeat(10 * 1024 * 1024));
     let message = refused(file_with_inner("notes", &note), "a 10 MB note");
     assert!(message.contains("too long"), "{message}");
-    assert!(message.starts_with("notes.personal_risk"), "{message}");
+    assert!(
+        message.starts_with("\u{2068}notes.personal_risk\u{2069}"),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -402,7 +409,7 @@ fn proto_and_constructor_keys_are_unknown_fields_and_pollute_nothing() {
     );
     let message = refused(top, "__proto__ at the top");
     assert!(
-        message.starts_with("__proto__ is not a recognised field"),
+        message.starts_with("\u{2068}__proto__\u{2069} is not a recognised field"),
         "{message}"
     );
     for key in [
@@ -418,7 +425,9 @@ fn proto_and_constructor_keys_are_unknown_fields_and_pollute_nothing() {
             ));
             let message = refused(file, &format!("{part}.{key}"));
             assert!(
-                message.starts_with(&format!("{part}.{key} is not a recognised field")),
+                message.starts_with(&format!(
+                    "\u{2068}{part}.{key}\u{2069} is not a recognised field"
+                )),
                 "{message}"
             );
         }
@@ -438,7 +447,7 @@ fn proto_and_constructor_keys_are_unknown_fields_and_pollute_nothing() {
     // Inherited fields are not read: only own properties count.
     let inherited = eval_js(&format!("Object.create({VALID})"));
     let message = refused(inherited, "inherited fields");
-    assert!(message.starts_with("format"), "{message}");
+    assert!(message.starts_with("\u{2068}format\u{2069}"), "{message}");
 }
 
 #[wasm_bindgen_test]
@@ -466,7 +475,7 @@ fn many_keys_are_refused_quickly() {
     set(&file, "answers", &answers);
     let message = refused(file, "1,000 keys");
     assert!(
-        message.starts_with("answers.k0 is not a recognised field"),
+        message.starts_with("\u{2068}answers.k0\u{2069} is not a recognised field"),
         "{message}"
     );
 }

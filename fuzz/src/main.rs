@@ -83,6 +83,21 @@ const NASTY: &[&str] = &[
     "%s%n",
     "  ",
     "\t",
+    "\u{1b}[2K\rNo bar indicated",
+    "\u{1b}]0;title\u{7}",
+    "\u{1b}]52;c;aGk=\u{7}",
+    "\u{b}\u{c}\u{7f}\u{85}\u{9b}",
+    "\u{2066}\u{2069}\u{2069}",
+    "\u{feff}",
+    "https://example.org/?a=1",
+    "www.example.org",
+    "a@example.org",
+    "mailto:a@b.org",
+    "=====",
+    "1. ",
+    "+ ",
+    ": ",
+    "``a`",
 ];
 
 /// JSON tokens and values worth inserting anywhere.

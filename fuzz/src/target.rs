@@ -31,6 +31,8 @@ pub fn check(data: &[u8]) -> String {
                     !message.contains('\n'),
                     "error message is not one line: {message}"
                 );
+                assert_no_hidden_characters(&message, "error message");
+                assert!(message.ends_with('.'), "no full stop: {message}");
             }
             assert!(!e.to_string().is_empty(), "empty Display");
             return format!("error {} {:?}", e.field, std::mem::discriminant(&e.kind));
@@ -67,17 +69,25 @@ pub fn check(data: &[u8]) -> String {
         let blocks = document(&answers, &e, c, meta);
         let text = to_text(&blocks, c);
         assert!(!text.trim().is_empty(), "empty text report");
+        assert_no_hidden_characters(&text, "text report");
         let markdown = to_markdown(&blocks, c);
+        assert_no_hidden_characters(&markdown, "Markdown report");
         assert_markup_escaped(&markdown);
+        assert_notes_are_plain_markdown(&markdown);
         for (_, note) in answers.notes() {
-            // Every note reaches the text report; its first word at least (lines are
-            // indented, so compare a piece without whitespace).
-            if let Some(word) = note.split_whitespace().next() {
-                assert!(
-                    text.contains(word),
-                    "note word {word:?} missing from the text report"
-                );
-            }
+            // Every note reaches the text report; the visible start of its first word at
+            // least (lines are indented, and hidden characters are shown as escapes).
+            let word: String = note
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take_while(|&ch| !hidden(ch) && !matches!(ch, '\u{2066}'..='\u{2069}'))
+                .collect();
+            assert!(
+                text.contains(&word),
+                "note word {word:?} missing from the text report"
+            );
         }
     }
     let established = e
@@ -92,21 +102,105 @@ pub fn check(data: &[u8]) -> String {
     )
 }
 
-/// Every `<`, `[` and `` ` `` in the Markdown is escaped: preceded by an odd number of
+/// Characters that no report or message may contain raw (issue 16): controls but LF (a
+/// lone CR, ESC, BEL, NUL, DEL, C1…), bidi marks, embeddings and overrides, line and
+/// paragraph separators, the BOM.
+fn hidden(ch: char) -> bool {
+    (ch.is_control() && ch != '\n')
+        || matches!(
+            ch,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'
+                ..='\u{202e}' | '\u{2028}' | '\u{2029}' | '\u{feff}'
+        )
+}
+
+/// No hidden character, and on every line as many bidi isolates closed (U+2069) as opened
+/// (U+2066 … U+2068): the report's own isolates around citations, the messages' around
+/// quoted values, and none from the user.
+fn assert_no_hidden_characters(out: &str, what: &str) {
+    if let Some(ch) = out.chars().find(|&ch| hidden(ch)) {
+        panic!("{what}: raw U+{:04X} in {out:?}", u32::from(ch));
+    }
+    for line in out.lines() {
+        let opened = line.matches(['\u{2066}', '\u{2067}', '\u{2068}']).count();
+        let closed = line.matches('\u{2069}').count();
+        assert_eq!(
+            opened, closed,
+            "{what}: unbalanced bidi isolates in {line:?}"
+        );
+    }
+}
+
+/// A Markdown line without its code spans (from an unescaped run of backticks to the next
+/// run of the same length, CommonMark's rule), and whether every span was closed.
+fn outside_code_spans(line: &str) -> (String, bool) {
+    let mut text = String::new();
+    let mut rest = line;
+    let mut backslashes = 0usize;
+    while let Some(ch) = rest.chars().next() {
+        if ch != '`' || backslashes % 2 == 1 {
+            backslashes = if ch == '\\' { backslashes + 1 } else { 0 };
+            text.push(ch);
+            rest = rest.get(ch.len_utf8()..).unwrap_or_default();
+            continue;
+        }
+        let after = rest.trim_start_matches('`');
+        let run = rest.len() - after.len();
+        let fence = "`".repeat(run);
+        let close = after
+            .match_indices(fence.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| {
+                !after.get(at + run..).unwrap_or_default().starts_with('`')
+                    && !after.get(..at).unwrap_or_default().ends_with('`')
+            });
+        let Some(close) = close else {
+            return (text, false);
+        };
+        rest = after.get(close + run..).unwrap_or_default();
+        backslashes = 0;
+    }
+    (text, true)
+}
+
+/// Every `<`, `[` and `` ` `` outside a code span is escaped: preceded by an odd number of
 /// backslashes. So no note (and no translation) can become HTML, a link or code.
 fn assert_markup_escaped(markdown: &str) {
-    let mut backslashes = 0usize;
-    for (i, ch) in markdown.char_indices() {
-        if matches!(ch, '<' | '[' | '`') && backslashes % 2 == 0 {
-            let start = i.saturating_sub(40);
-            let around: String = markdown
-                .get(start..)
-                .unwrap_or_default()
-                .chars()
-                .take(80)
-                .collect();
-            panic!("unescaped {ch:?} in the Markdown report near {around:?}");
+    for line in markdown.lines() {
+        let (text, closed) = outside_code_spans(line);
+        assert!(closed, "an unclosed code span in {line:?}");
+        let mut backslashes = 0usize;
+        for ch in text.chars() {
+            if matches!(ch, '<' | '[' | '`') && backslashes % 2 == 0 {
+                panic!("unescaped {ch:?} in the Markdown report in {line:?}");
+            }
+            backslashes = if ch == '\\' { backslashes + 1 } else { 0 };
         }
-        backslashes = if ch == '\\' { backslashes + 1 } else { 0 };
+    }
+}
+
+/// A note's lines (`  > …`) are plain text: no leading space, every ASCII punctuation
+/// character escaped, and no link-like text outside a code span (issue 16, item 3).
+fn assert_notes_are_plain_markdown(markdown: &str) {
+    for line in markdown.lines().filter_map(|l| l.strip_prefix("  > ")) {
+        assert!(
+            !line.starts_with([' ', '\t']),
+            "a leading space in {line:?}"
+        );
+        let (text, _) = outside_code_spans(line.strip_prefix("&#32;").unwrap_or(line));
+        let mut backslashes = 0usize;
+        for ch in text.chars() {
+            if ch.is_ascii_punctuation() && ch != '\\' && backslashes % 2 == 0 {
+                panic!("unescaped {ch:?} in a note line {line:?}");
+            }
+            backslashes = if ch == '\\' { backslashes + 1 } else { 0 };
+        }
+        let lower = text.to_ascii_lowercase();
+        for link in ["://", "www.", "@", "mailto:", "xmpp:"] {
+            assert!(
+                !lower.contains(link),
+                "{link:?} outside a code span in {line:?}"
+            );
+        }
     }
 }

@@ -315,10 +315,32 @@ part!(
 );
 
 part!(
-    /// Why an answers file was refused. `{field}` is the field's path.
+    /// Why an answers file was refused. `{field}` is the field's path. Every message is a
+    /// sentence that ends with a full stop.
     Errors {
-        /// `{detail}`.
+        /// `{detail}`: one of the `syntax_*` problems.
         syntax: &'static str,
+        /// `{problem}`, `{line}`, `{column}`: where the parser stopped.
+        syntax_at: &'static str,
+        syntax_eof: &'static str,
+        syntax_trailing: &'static str,
+        syntax_escape: &'static str,
+        /// A `\u` escape for half of a UTF-16 surrogate pair, without the other half.
+        syntax_surrogate: &'static str,
+        syntax_control: &'static str,
+        syntax_number: &'static str,
+        syntax_nesting: &'static str,
+        /// A JS array or object given to `evaluate` with more entries than a file can hold.
+        syntax_long_list: &'static str,
+        syntax_many_fields: &'static str,
+        /// A JS value given to `evaluate` that JSON has no form for.
+        syntax_value: &'static str,
+        syntax_other: &'static str,
+        empty: &'static str,
+        not_utf8: &'static str,
+        /// A file that starts with U+FEFF.
+        bom: &'static str,
+        unreadable: &'static str,
         too_large: &'static str,
         /// `{expected}`.
         wrong_type: &'static str,
@@ -333,7 +355,8 @@ part!(
         note_too_long: &'static str,
         /// `{max}`: a case field longer than its limit.
         too_long: &'static str,
-        /// `{allowed}`, appended when there is a list of allowed values.
+        /// The label before a list of allowed values or field names, joined to it by
+        /// `report.item`; neutral, since it stands before either.
         allowed: &'static str,
         the_file: &'static str,
     }

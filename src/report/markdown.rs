@@ -1,11 +1,12 @@
 //! The report as Markdown: the CLI's `--format markdown` and the widget's download.
 //!
 //! Every text is escaped, so that neither a note nor a translation can become a link,
-//! an image or raw HTML in whatever renders the file.
+//! an image or raw HTML in whatever renders the file; a note's lines are plain text
+//! (`user_text.rs`).
 
 use crate::i18n::{fill, Catalog};
 
-use super::Block;
+use super::{user_text, Block};
 
 /// Backslash-escapes the characters that could start Markdown or HTML syntax.
 fn escape(text: &str) -> String {
@@ -64,8 +65,8 @@ pub fn to_markdown(blocks: &[Block], c: &Catalog) -> String {
                     let label = ["**", &escape(c.report.note), "**"].concat();
                     let line = fill(c.report.item, &[("label", &label), ("text", "")]);
                     push(&mut out, &["\n  ", line.trim_end(), "\n\n"]);
-                    for line in n.lines() {
-                        push(&mut out, &["  > ", &escape(line), "\n"]);
+                    for line in user_text::lines(n) {
+                        push(&mut out, &["  > ", &user_text::markdown_line(&line), "\n"]);
                     }
                     out.push('\n');
                 }

@@ -12,6 +12,7 @@ mod error_text;
 mod markdown;
 mod questionnaire;
 mod text;
+mod user_text;
 
 pub use document::{document, Block, Meta};
 pub use markdown::to_markdown;

@@ -2,7 +2,7 @@
 
 use crate::i18n::{fill, Catalog};
 
-use super::Block;
+use super::{user_text, Block};
 
 fn underline(out: &mut String, text: &str, ch: char) {
     out.push_str(text);
@@ -49,7 +49,7 @@ pub fn to_text(blocks: &[Block], c: &Catalog) -> String {
                 if let Some(n) = note {
                     let line = fill(c.report.item, &[("label", c.report.note), ("text", "")]);
                     out.push_str(&format!("  {}\n", line.trim_end()));
-                    for line in n.lines() {
+                    for line in user_text::lines(n) {
                         out.push_str(&format!("    | {line}\n"));
                     }
                 }

@@ -171,6 +171,12 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         .attr("dir", "auto")
         .attr("rows", "3")
         .attr("maxlength", &decimal::unsigned(MAX_NOTE_CHARS as u64))
+        // Keep notes from the browser's cloud features: enhanced spellcheck, page
+        // translation, form history and writing suggestions send or keep text (issue 16).
+        .attr("spellcheck", "false")
+        .attr("translate", "no")
+        .attr("autocomplete", "off")
+        .attr("writingsuggestions", "false")
         .done_as();
     let note_disclosure = El::new(doc, "details")
         .class("notes")

@@ -316,7 +316,8 @@ test("the Markdown report is the CLI's, verdict first, notes escaped", async () 
     const md = report.text;
     const verdictAt = md.indexOf(await page.locator(".verdict-title").textContent());
     assert.ok(verdictAt > 0 && verdictAt < md.indexOf("R2(a)"), "the verdict comes before the circumstances");
-    assert.ok(md.includes("\\<script\\>alert(1)\\</script\\> \\[link\\](http://x)"), "the note is escaped");
+    // Every ASCII punctuation character escaped, a link-like word as a code span (issue 16).
+    assert.ok(md.includes("\\<script\\>alert\\(1\\)\\<\\/script\\> `[link](http://x)`"), "the note is escaped");
     assert.ok(!md.includes("<script>"));
 
     const input = join(h.ARTIFACTS, "casefile-cli-input.json");

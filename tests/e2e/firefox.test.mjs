@@ -104,6 +104,31 @@ test("Firefox ESR, file://, network refused: a scenario by clicking, no request,
   }
 });
 
+test("Firefox ESR: the notes fields turn off spellcheck, translation, autocomplete and writing suggestions", { skip }, async () => {
+  // Issue 16, item 12: enhanced spellcheck, page translation, form history and writing
+  // suggestions can send notes away or keep them in the profile.
+  const url = pathToFileURL(join(h.DIST, h.PAGE)).href;
+  const { page } = await openFile(url);
+  try {
+    const notes = await page.evaluate(() =>
+      [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("textarea")].map((t) => ({
+        note: t.dataset.note,
+        spellcheck: t.spellcheck,
+        attributes: ["spellcheck", "translate", "autocomplete", "writingsuggestions"].map((a) => t.getAttribute(a)),
+        translate: t.translate,
+      })),
+    );
+    assert.ok(notes.length >= 10, `one notes field per question: ${notes.length}`);
+    for (const n of notes) {
+      assert.deepEqual(n.attributes, ["false", "no", "off", "false"], n.note);
+      assert.equal(n.spellcheck, false, `${n.note}: spellcheck as the browser reads it`);
+      assert.equal(n.translate, false, `${n.note}: translate as the browser reads it`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 test("Firefox ESR: saved as rendered, reopened from file://, exactly one widget, and it works", { skip }, async () => {
   const url = pathToFileURL(join(h.DIST, h.PAGE)).href;
   const first = await openFile(url);
