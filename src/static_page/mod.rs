@@ -122,3 +122,32 @@ impl StaticPage {
         markup::harness(&self.blocks, &self.css(), c)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::blocks::outputs;
+    use super::cover::cover;
+
+    /// For every item, the terms of the states that show it hold exactly those states, and
+    /// the terms of the others exactly the others: either form of `hidden_when` is exact.
+    #[test]
+    fn every_cover_holds_exactly_its_states() {
+        for o in outputs() {
+            for (item, shown) in &o.items {
+                let hidden: Vec<bool> = shown.iter().map(|s| !s).collect();
+                for (set, what) in [(shown, "shown"), (&hidden, "hidden")] {
+                    let mut held = vec![false; set.len()];
+                    for term in cover(&o.space, set) {
+                        for i in term.members(&o.space) {
+                            assert!(held.get(i).is_some(), "{item:?}: state {i} out of range");
+                            if let Some(h) = held.get_mut(i) {
+                                *h = true;
+                            }
+                        }
+                    }
+                    assert_eq!(&held, set, "{item:?}, {what}");
+                }
+            }
+        }
+    }
+}
