@@ -219,3 +219,28 @@ proptest! {
         }
     }
 }
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = assurance_check::cli::run(&args, &mut std::io::empty(), &mut out, &mut err);
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (code, text(out), text(err))
+}
+
+#[test]
+fn the_cli_prints_each_part() {
+    let page = StaticPage::new();
+    let fr = assurance_check::i18n::catalog("fr").expect("French");
+    assert_eq!(
+        cli(&["page", "--part", "css"]),
+        (0, page.css(), String::new())
+    );
+    let results = cli(&["page", "--lang", "fr", "--part", "results"]);
+    assert_eq!(results, (0, page.results(fr) + "\n", String::new()));
+    assert_eq!(cli(&["page"]).1, page.harness(LANGUAGES[0]));
+    let (code, out, err) = cli(&["page", "--part", "pdf"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("css, results, harness"), "{err}");
+    assert_eq!(cli(&["page", "extra"]).0, 2);
+}
