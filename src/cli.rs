@@ -17,6 +17,7 @@ assurance-check: is reliance on diplomatic assurances against torture barred?
 Usage:
   assurance-check evaluate <FILE|-> [--format json|text|markdown] [--lang LANG]
   assurance-check questions [--format json|text] [--lang LANG]
+  assurance-check page [--part css|results|harness] [--lang LANG]
   assurance-check --help | --version
 
 Run `assurance-check <command> --help` for details. Exit status: 0 on success,
@@ -48,6 +49,48 @@ Prints every question with its help text, citation, answers and when it is shown
   --format text  plain text
   --lang LANG    en, fr, es or ar (default en)
 ";
+
+const PAGE_HELP: &str = "\
+assurance-check page [--part css|results|harness] [--lang LANG]
+
+Prints the static page's parts, derived from the rules: the results as HTML blocks in
+LANG, the stylesheet that shows the blocks the rules would report for the radios' state
+(the same in every language), or a standalone test page with both and no script.
+
+  --part css      the stylesheet
+  --part results  the results markup
+  --part harness  the test page (default)
+  --lang LANG     en, fr, es or ar (default en)
+";
+
+/// `page`: the static page's parts (issue 19). `--part` is taken out here; the rest are
+/// the shared options.
+fn page_command(args: &[String]) -> Result<String, Failure> {
+    let at = args.iter().position(|a| a == "--part");
+    let part = at.map_or(Some("harness"), |i| args.get(i + 1).map(String::as_str));
+    let rest: Vec<String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| at.is_none_or(|p| *i != p && *i != p + 1))
+        .map(|(_, a)| a.clone())
+        .collect();
+    let o = parse_options(&rest, &[])?;
+    if o.help {
+        return Ok(PAGE_HELP.to_owned());
+    }
+    if let Some(extra) = o.file {
+        return Err(Failure(format!("unexpected argument {extra}; see --help")));
+    }
+    let page = crate::static_page::StaticPage::new();
+    match part {
+        Some("css") => Ok(page.css()),
+        Some("results") => Ok(page.results(o.lang) + "\n"),
+        Some("harness") => Ok(page.harness(o.lang)),
+        _ => Err(Failure(
+            "--part must be one of css, results, harness".to_owned(),
+        )),
+    }
+}
 
 /// A failed run: the message for stderr.
 struct Failure(String);
@@ -279,6 +322,7 @@ pub fn run(
     let result = match command {
         "evaluate" => evaluate_command(rest, stdin),
         "questions" => questions_command(rest),
+        "page" => page_command(rest),
         "-h" | "--help" | "help" => Ok(HELP.to_owned()),
         "-V" | "--version" => Ok(format!("assurance-check {}\n", env!("CARGO_PKG_VERSION"))),
         other => Err(Failure(format!("unknown command {other}; see --help."))),

@@ -8,6 +8,7 @@ mod decimal;
 pub mod i18n;
 pub mod report;
 pub mod rules;
+pub mod static_page;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

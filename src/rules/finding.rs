@@ -191,3 +191,24 @@ pub fn findings(a: &Answers, verdict: Verdict) -> Vec<Finding> {
     }
     out
 }
+
+impl FindingId {
+    /// The questions whose answers decide whether a finding of this kind is reported, and
+    /// about which question; no other answer does (tests/static_page.rs). For generators
+    /// that enumerate their states, such as the static page's stylesheet.
+    #[must_use]
+    pub fn inputs(self) -> &'static [QuestionId] {
+        match self {
+            FindingId::LegalBasis | FindingId::MinimumStandardsRejected => &[],
+            FindingId::NeedAcknowledgesRisk
+            | FindingId::AssurancesUnreliable
+            | FindingId::DeathPenaltyDistinct => &[QuestionId::AssurancesSubject],
+            FindingId::MonitoringNoCure => &[QuestionId::PostReturnMonitoring],
+            FindingId::SafeguardMissing | FindingId::SafeguardUnverified => &QuestionId::SAFEGUARDS,
+            FindingId::ReportToTreatyBodies => &[
+                QuestionId::AssurancesSubject,
+                QuestionId::ReportedToTreatyBodies,
+            ],
+        }
+    }
+}

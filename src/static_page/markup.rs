@@ -1,0 +1,231 @@
+//! The results as HTML text in one language, and the test harness page.
+
+use super::blocks::Item;
+use super::Block;
+use crate::i18n::{fill, Catalog};
+use crate::report::{finding_text, options};
+use crate::rules::{Finding, OpenQuestion, Section, Verdict};
+
+/// Text or an attribute value, escaped for HTML.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// A citation as the live widget shows it: isolated (LRI … PDI), so that "R2(a)" keeps its
+/// order inside right-to-left text.
+fn cite(label: &str) -> String {
+    escape(&["\u{2066}", label, "\u{2069}"].concat())
+}
+
+/// The opening tag of block `key`, with its public attributes.
+fn open_tag(tag: &str, key: usize, attrs: &[(&str, &str)]) -> String {
+    let mut out = format!("<{tag} data-s=\"{key}\"");
+    for (name, value) in attrs {
+        out.push_str(&format!(" {name}=\"{}\"", escape(value)));
+    }
+    out.push('>');
+    out
+}
+
+fn verdict(key: usize, v: Verdict, c: &Catalog) -> String {
+    let words = c.verdict(Some(v));
+    format!(
+        "{}<p class=\"verdict-title\">{}</p><p class=\"verdict-meaning\">{}</p></div>",
+        open_tag(
+            "div",
+            key,
+            &[("class", "verdict"), ("data-static-verdict", v.as_str())]
+        ),
+        escape(words.title),
+        escape(words.meaning)
+    )
+}
+
+fn open_question(key: usize, o: &OpenQuestion, c: &Catalog) -> String {
+    let together: Vec<&str> = o.together_with.iter().map(|q| q.as_str()).collect();
+    let mut out = open_tag(
+        "li",
+        key,
+        &[
+            ("data-static-open-question", o.question.as_str()),
+            ("data-would-establish", o.would_establish.as_str()),
+            ("data-together-with", &together.join(" ")),
+        ],
+    );
+    let establishes = fill(
+        c.ui.would_establish,
+        &[("circumstance", c.circumstance(o.would_establish))],
+    );
+    out.push_str(&format!(
+        "<span class=\"question\">{}</span> <span class=\"establishes\">{} {}</span>",
+        escape(c.question(o.question).short),
+        escape(&establishes),
+        cite(&["(", o.would_establish.cites(), ")"].concat())
+    ));
+    if !o.together_with.is_empty() {
+        let others: Vec<&str> = o
+            .together_with
+            .iter()
+            .map(|q| c.question(*q).short)
+            .collect();
+        let text = fill(c.ui.together_with, &[("questions", &others.join(", "))]);
+        out.push_str(&format!(
+            " <span class=\"together\">{}</span>",
+            escape(&text)
+        ));
+    }
+    out.push_str("</li>");
+    out
+}
+
+fn finding(key: usize, f: &Finding, v: Verdict, c: &Catalog) -> String {
+    let mut attrs = vec![("data-static-finding", f.id.as_str())];
+    if let Some(q) = f.question {
+        attrs.push(("data-question", q.as_str()));
+    }
+    let source = fill(c.ui.source, &[("cites", "{cites}")]);
+    format!(
+        "{}<p>{}</p><p class=\"cite\">{}</p></li>",
+        open_tag("li", key, &attrs),
+        escape(&finding_text(f, v, c)),
+        fill(&escape(&source), &[("cites", &cite(f.id.cites()))])
+    )
+}
+
+/// `{answered} of {total} answered`, the numbers left to the stylesheet's counters.
+fn progress(c: &Catalog) -> String {
+    let count = |which: &str| format!("<span data-static-count=\"{which}\"></span>");
+    format!(
+        "<p class=\"progress-text\" data-static-progress>{}</p>",
+        fill(
+            &escape(c.ui.progress),
+            &[("answered", &count("answered")), ("total", &count("total"))]
+        )
+    )
+}
+
+/// Every block of the results in `c`'s language, each in its section. The answer count
+/// needs the questions before it in tree order (CSS counters count what precedes them).
+pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
+    let mut verdicts = String::new();
+    let mut circumstances = String::new();
+    let mut open = String::new();
+    let mut findings = String::new();
+    for (key, block) in blocks.iter().enumerate() {
+        match &block.item {
+            Item::Verdict(v) => verdicts.push_str(&verdict(key, *v, c)),
+            Item::Circumstance(id, status) => circumstances.push_str(&format!(
+                "{}<span class=\"circumstance-name\">{}<span class=\"cite\"> {}</span></span> \
+                 <span class=\"status\">{}</span></li>",
+                open_tag(
+                    "li",
+                    key,
+                    &[
+                        ("data-static-circumstance", id.as_str()),
+                        ("data-status", status.as_str())
+                    ]
+                ),
+                escape(c.circumstance(*id)),
+                cite(&["(", id.cites(), ")"].concat()),
+                escape(c.status(*status))
+            )),
+            Item::Open(o) => open.push_str(&open_question(key, o, c)),
+            Item::NoOpenQuestion => open.push_str(&format!(
+                "{}{}</li>",
+                open_tag(
+                    "li",
+                    key,
+                    &[("class", "none"), ("data-static-open-none", "")]
+                ),
+                escape(c.ui.open_questions_none)
+            )),
+            Item::Finding(f, v) => findings.push_str(&finding(key, f, *v, c)),
+            Item::Question(_) => {}
+        }
+    }
+    let section = |class: &str, title: &str, body: &str| {
+        format!(
+            "<section class=\"{class}\"><h3>{}</h3>{body}</section>",
+            escape(title)
+        )
+    };
+    [
+        "<div class=\"static-results\">".to_owned(),
+        section(
+            "verdict-part",
+            c.ui.verdict_heading,
+            &[verdicts, progress(c)].concat(),
+        ),
+        section(
+            "circumstances-part",
+            c.ui.circumstances_heading,
+            &format!("<ul class=\"circumstances\">{circumstances}</ul>"),
+        ),
+        section(
+            "open-part",
+            c.ui.open_questions_heading,
+            &format!("<ul class=\"open-questions\">{open}</ul>"),
+        ),
+        section(
+            "findings-part",
+            c.ui.findings_heading,
+            &format!("<ul class=\"findings\">{findings}</ul>"),
+        ),
+        format!("<p class=\"source\">{}</p></div>", escape(c.report.source)),
+    ]
+    .join("\n")
+}
+
+/// Every question as plain radios (`name` = id, `value` = answer) with their labels.
+fn questionnaire(c: &Catalog) -> String {
+    let mut out = String::from("<form>\n");
+    for s in Section::ALL {
+        out.push_str(&format!("<section><h2>{}</h2>\n", escape(c.section(s))));
+        for q in s.questions() {
+            out.push_str(&format!(
+                "<fieldset data-static-question=\"{id}\"><legend>{} <span class=\"cite\">{}</span></legend>",
+                escape(c.question(q).text),
+                cite(&["(", q.cites(), ")"].concat()),
+                id = q.as_str()
+            ));
+            for o in options(q, c) {
+                out.push_str(&format!(
+                    "<label><input type=\"radio\" name=\"{}\" value=\"{}\"> {}</label>",
+                    q.as_str(),
+                    o.value,
+                    escape(o.label)
+                ));
+            }
+            out.push_str("</fieldset>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</form>");
+    out
+}
+
+/// A standalone page without script: the radios, the results and the stylesheet, inside
+/// one `[data-static-root]`.
+pub(super) fn harness(blocks: &[Block], css: &str, c: &Catalog) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n\
+         <div data-static-root>\n{form}\n{results}\n</div>\n</body>\n</html>\n",
+        lang = c.lang.code,
+        dir = c.lang.dir.as_str(),
+        title = escape(c.ui.title),
+        form = questionnaire(c),
+        results = results(blocks, c),
+    )
+}
