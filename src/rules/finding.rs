@@ -202,7 +202,11 @@ impl FindingId {
             FindingId::LegalBasis | FindingId::MinimumStandardsRejected => &[],
             FindingId::NeedAcknowledgesRisk
             | FindingId::AssurancesUnreliable
-            | FindingId::DeathPenaltyDistinct => &[QuestionId::AssurancesSubject],
+            | FindingId::DeathPenaltyDistinct
+            | FindingId::ErgaOmnes
+            | FindingId::DeathPenaltyRegional => &[QuestionId::AssurancesSubject],
+            // It follows the verdict, which reads the six circumstances' questions (R2).
+            FindingId::InterimMeasures => &QuestionId::VERDICT_INPUTS,
             FindingId::MonitoringNoCure => &[QuestionId::PostReturnMonitoring],
             FindingId::SafeguardMissing | FindingId::SafeguardUnverified => &QuestionId::SAFEGUARDS,
             FindingId::ReportToTreatyBodies => &[

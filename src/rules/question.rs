@@ -52,6 +52,17 @@ pub enum ShownWhen {
 }
 
 impl QuestionId {
+    /// The questions the six circumstances of R2 read, and so the verdict.
+    pub const VERDICT_INPUTS: [QuestionId; 7] = [
+        QuestionId::SystematicTorture,
+        QuestionId::NoEffectiveControl,
+        QuestionId::GroupTargeted,
+        QuestionId::PersonInGroup,
+        QuestionId::PersonalRisk,
+        QuestionId::OnwardTransfer,
+        QuestionId::OtherGrounds,
+    ];
+
     /// The four safeguards of R3, in the order the recommendation lists them.
     pub const SAFEGUARDS: [QuestionId; 4] = [
         QuestionId::TribunalReview,
