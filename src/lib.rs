@@ -4,7 +4,6 @@
 //! decision into the report (JSON shape, text, Markdown). The CLI is native only; the wasm
 //! boundary and the widget exist only on wasm32.
 
-mod decimal;
 pub mod i18n;
 pub mod report;
 pub mod rules;
@@ -13,10 +12,7 @@ pub mod rules;
 pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
-mod alloc;
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
+mod js;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 #[cfg(target_arch = "wasm32")]

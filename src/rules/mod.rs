@@ -19,7 +19,6 @@ mod circumstance;
 mod evaluation;
 mod file;
 mod finding;
-mod heapsort;
 mod kleene;
 mod question;
 mod raw;
@@ -30,7 +29,8 @@ pub use answers::Answers;
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
-    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_FILE_BYTES, MAX_NOTE_CHARS,
+    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_ENTRIES, MAX_FILE_BYTES,
+    MAX_NOTE_CHARS,
 };
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;

@@ -7,7 +7,6 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::cite;
 use super::dom::{self, El};
-use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
 use crate::rules::{Answer, Answers, QuestionId, Section, MAX_NOTE_CHARS};
@@ -146,7 +145,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         .attr("data-note", id)
         .attr("dir", "auto")
         .attr("rows", "3")
-        .attr("maxlength", &decimal::unsigned(MAX_NOTE_CHARS as u64))
+        .attr("maxlength", &MAX_NOTE_CHARS.to_string())
         .done_as();
     let note_disclosure = El::new(doc, "details")
         .class("notes")
