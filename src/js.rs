@@ -1,5 +1,6 @@
 //! The JS values the widget and the exports share: an answers file read from a JS value or
-//! from JSON text with the browser's own parser, and the shim's keeper.
+//! from JSON text with the browser's own parser, the shim's keeper, the browser's languages
+//! and today's date.
 //!
 //! A leaf: it knows the core and `js_sys`, nothing of `ui` or of the exports in `wasm`.
 
@@ -106,4 +107,31 @@ impl Keeper {
             &text(button),
         );
     }
+}
+
+/// `navigator.languages`, read through `Reflect` so that web-sys's `Navigator` (which
+/// carries `sendBeacon`) stays disabled.
+pub(crate) fn browser_languages() -> Vec<String> {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &js_sys::JsString::from("navigator"))
+        .and_then(|navigator| {
+            js_sys::Reflect::get(&navigator, &js_sys::JsString::from("languages"))
+        })
+        .ok()
+        .and_then(|languages| languages.dyn_into::<js_sys::Array>().ok())
+        .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub(crate) fn today() -> String {
+    let now = js_sys::Date::new_0();
+    // Not `format!("{:02}")`: padding brings in more of `core::fmt` than `to_string`.
+    let two = |n: u32| [if n < 10 { "0" } else { "" }, &n.to_string()].concat();
+    [
+        now.get_full_year().to_string(),
+        two(now.get_month() + 1),
+        two(now.get_date()),
+    ]
+    .join("-")
 }

@@ -149,11 +149,12 @@ fn no_web_sys_feature_can_reach_the_network_or_navigate() {
 #[test]
 fn direct_dependencies_are_the_known_few() {
     let allowed = [
-        "serde",        // the report and the answers file
-        "serde_json",   // the CLI's JSON (native only)
-        "wasm-bindgen", // the wasm boundary
-        "js-sys",       // JS values at the boundary
-        "web-sys",      // the widget's DOM
+        "serde",              // the report and the answers file
+        "serde_json",         // the CLI's JSON (native only)
+        "wasm-bindgen",       // the wasm boundary
+        "js-sys",             // JS values at the boundary
+        "web-sys",            // the widget's DOM
+        "serde-wasm-bindgen", // the JS API's reports as plain objects (feature js-api)
     ];
     let manifest = cargo_toml();
     let mut sections: Vec<toml::Table> = vec![manifest.clone()];
@@ -311,16 +312,56 @@ fn rust_sources(dir: &str) -> Vec<PathBuf> {
     files(&root().join(dir), &["rs"])
 }
 
+/// The modules that touch JS values: the exports, the shared JS helpers and the DOM adapter.
+const BOUNDARY: [&str; 3] = ["src/js.rs", "src/ui/dom.rs", "src/wasm.rs"];
+
 #[test]
-fn only_the_wasm_boundary_names_jsvalue() {
+fn only_the_boundary_modules_touch_js_values() {
     let all = rust_sources("src");
     assert!(all.len() > 10);
-    let named: Vec<String> = all
+    let mut named: Vec<String> = all
         .iter()
-        .filter(|p| read(p).contains("JsValue"))
+        .filter(|p| {
+            let text = read(p);
+            text.contains("JsValue") || text.contains("js_sys")
+        })
         .map(|p| p.strip_prefix(root()).unwrap_or(p).display().to_string())
         .collect();
-    assert_eq!(named, vec!["src/wasm.rs".to_owned()]);
+    named.sort();
+    assert_eq!(named, BOUNDARY.map(str::to_owned));
+}
+
+#[test]
+fn the_widget_and_the_shared_helpers_never_reach_back_into_the_exports() {
+    // `wasm` mounts `ui`; `ui` and `js` must not name `wasm`, and `js` (a leaf) not `ui`.
+    for p in rust_sources("src/ui")
+        .into_iter()
+        .chain([root().join("src/js.rs")])
+    {
+        let text = read(&p);
+        assert!(
+            !text.contains("crate::wasm"),
+            "{}: names crate::wasm",
+            p.display()
+        );
+        if p.ends_with("js.rs") {
+            assert!(
+                !text.contains("crate::ui"),
+                "{}: names crate::ui",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_unsafe_code_and_no_home_made_allocator() {
+    for p in rust_sources("src") {
+        let text = read(&p);
+        for token in ["unsafe ", "GlobalAlloc", "global_allocator"] {
+            assert!(!text.contains(token), "{}: {token}", p.display());
+        }
+    }
 }
 
 #[test]

@@ -9,14 +9,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::{
-    Blob, BlobPropertyBag, Document, Element, File, FileReader, HtmlAnchorElement,
-    HtmlInputElement, Storage, Url,
+    Document, Element, File, FileReader, HtmlAnchorElement, HtmlInputElement, Storage, Url,
 };
 
 use super::action::Action;
 use super::dom::{self, El, Result};
 use crate::i18n::{fill, Catalog};
-use crate::js::answers_from_json;
+use crate::js::{answers_from_json, today};
 use crate::report::{document, Block, Meta};
 use crate::rules::answers_to_json;
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
@@ -185,20 +184,19 @@ fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> 
     const TEXT: char = '\u{2}';
     let pattern = fill(c.report.item, &[("label", "\u{1}"), ("text", "\u{2}")]);
     let mut el = El::new(doc, tag);
-    let mut rest = pattern.as_str();
-    while !rest.is_empty() {
-        let cut = rest.find([LABEL, TEXT]).unwrap_or(rest.len());
-        let (before, from) = rest.split_at(cut);
+    // Each piece ends with a marker, but for the last; `strip_suffix` cannot panic.
+    for piece in pattern.split_inclusive([LABEL, TEXT]) {
+        let (before, part) = match (piece.strip_suffix(LABEL), piece.strip_suffix(TEXT)) {
+            (Some(before), _) => (before, Some(("strong", label))),
+            (_, Some(before)) => (before, Some(("span", text)).filter(|_| !text.is_empty())),
+            _ => (piece, None),
+        };
         if !before.is_empty() {
             el = el.child(El::new(doc, "span").text(before));
         }
-        let mut chars = from.chars();
-        match chars.next() {
-            Some(LABEL) => el = el.child(El::new(doc, "strong").text(label)),
-            Some(_) if !text.is_empty() => el = el.child(El::new(doc, "span").text(text)),
-            _ => {}
+        if let Some((tag, part)) = part {
+            el = el.child(El::new(doc, tag).text(part));
         }
-        rest = chars.as_str();
     }
     el
 }
@@ -217,17 +215,6 @@ pub(crate) fn markdown(c: &Catalog, answers: &Answers) -> String {
     crate::report::to_markdown(&report_blocks(c, answers, &today()), c)
 }
 
-/// Today's local date, `YYYY-MM-DD`.
-pub(crate) fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-}
-
 /// Offers `text` as a download named `name`: a Blob, an object URL and a temporary
 /// `<a download>` next to `parent`'s widget, all on the device. The URL is revoked a little
 /// later.
@@ -238,11 +225,7 @@ pub(crate) fn download(
     mime: &str,
     text: &str,
 ) -> Result<()> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&js_sys::JsString::from(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| dom::error("make the file"))?;
+    let blob = dom::blob(text, mime)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| dom::error("make the file"))?;
     let a: HtmlAnchorElement = El::new(doc, "a")
         .attr("href", &url)

@@ -11,7 +11,8 @@ use wasm_bindgen::closure::Closure;
 use super::action::Action;
 use wasm_bindgen::{JsCast, JsError, UnwrapThrowExt};
 use web_sys::{
-    CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
+    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node,
+    ShadowRoot,
 };
 
 /// Every DOM failure becomes a JS `Error` at the boundary.
@@ -206,6 +207,14 @@ pub(crate) fn later(ms: i32, f: impl FnOnce() + 'static) {
     if set.is_ok() {
         *slot.borrow_mut() = Some(closure);
     }
+}
+
+/// `text` as a file of type `mime`, made on the device.
+pub(crate) fn blob(text: &str, mime: &str) -> Result<Blob> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::JsString::from(text));
+    Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| error("make the file"))
 }
 
 /// Attaches the widget's stylesheet to the shadow root as a constructable stylesheet,

@@ -419,7 +419,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         Some(Action::Save) => {
             let mut app = app.borrow_mut();
             let json = answers_to_json(&app.answers);
-            let name = ["assurance-check-", &casefile::today(), ".json"].concat();
+            let name = ["assurance-check-", &crate::js::today(), ".json"].concat();
             let v = &app.view;
             if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json).is_ok() {
                 app.dirty = false;
@@ -428,7 +428,7 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         Some(Action::DownloadReport) => {
             let app = app.borrow();
             let text = casefile::markdown(app.catalog, &app.answers);
-            let name = ["assurance-check-report-", &casefile::today(), ".md"].concat();
+            let name = ["assurance-check-report-", &crate::js::today(), ".md"].concat();
             let v = &app.view;
             let _ = casefile::download(
                 &v.doc,
