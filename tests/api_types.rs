@@ -2,6 +2,7 @@
 //! kept in step with what the API returns: every report of every scenario in every language,
 //! every questionnaire and each scenario's answers file are checked against their declared
 //! types, field by field; and every declared field and literal must be seen in them.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
