@@ -76,15 +76,16 @@ const INIT = `(() => {
     observe(shadow);
     return shadow;
   };
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = async function (...args) {
-    const result = await instantiate.apply(this, args);
-    const instance = result.instance || result;
+  // The shim boots through the glue's initSync, which instantiates with new WebAssembly.Instance.
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
     // The bundle shortens export names, so the memory is found by type, not by name.
-    const memory = Object.values((instance && instance.exports) || {}).find((e) => e instanceof WebAssembly.Memory);
+    const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
     if (memory) window.__wasmMemory = memory;
-    return result;
+    return instance;
   };
+  WebAssembly.Instance.prototype = Instance.prototype;
 })();`;
 
 async function interactiveAt(browser, url) {
