@@ -76,15 +76,16 @@ const INIT = `(() => {
     observe(shadow);
     return shadow;
   };
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = async function (...args) {
-    const result = await instantiate.apply(this, args);
-    const instance = result.instance || result;
+  // The shim boots through the glue's initSync, which instantiates with new WebAssembly.Instance.
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
     // The bundle shortens export names, so the memory is found by type, not by name.
-    const memory = Object.values((instance && instance.exports) || {}).find((e) => e instanceof WebAssembly.Memory);
+    const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
     if (memory) window.__wasmMemory = memory;
-    return result;
+    return instance;
   };
+  WebAssembly.Instance.prototype = Instance.prototype;
 })();`;
 
 async function interactiveAt(browser, url) {
@@ -159,8 +160,8 @@ async function main() {
         "dist/ wasm, widget only (raw / gzip / brotli / LZMA as shipped)",
         `${kb(shipped.length)} / ${kb(gz(shipped))} / ${kb(br(shipped))} / ${kb(packed.length)}`,
       ],
-      ["dist/assurance-check.js, gzipped (budget 60 KB)", kb(gz(js))],
-      ["dist/assurance-check.html, gzipped (budget 65 KB)", kb(gz(htmlBytes))],
+      ["dist/assurance-check.js, gzipped (budget 72 KB)", kb(gz(js))],
+      ["dist/assurance-check.html, gzipped (budget 100 KB)", kb(gz(htmlBytes))],
       [
         `interactive from file://, widget (median / p90, ${RUNS} runs)`,
         `${ms(wMed)} / ${ms(quantile(widget, 0.9))}`,

@@ -5,7 +5,7 @@
 // 36>`, the module "./assurance_check_bg.js" becomes "$", and export i becomes `_<i in base
 // 36>` (the glue reads exports as `wasm.<name>`).
 
-const MODULE = "./assurance_check_bg.js";
+import { IMPORT_MODULE as MODULE } from "./wasm-glue.mjs";
 
 function readLeb(bytes, at) {
   let value = 0;
@@ -80,7 +80,7 @@ function exportSection(bytes, body, exported) {
 
 /** Returns the wasm with short import and export names, the glue that matches it, and the
  * import names' mapping. */
-export function shortenImports(wasm, glue, removed = []) {
+export function shortenImports(wasm, glue) {
   const bytes = Uint8Array.from(wasm);
   const parts = [bytes.subarray(0, 8)];
   const renamed = new Map();
@@ -136,10 +136,9 @@ export function shortenImports(wasm, glue, removed = []) {
     const pattern = new RegExp(`\\bwasm\\.${long}\\b`, "g");
     newGlue = newGlue.replace(pattern, () => `wasm.${short}`);
   }
-  // Every export the glue reads is renamed, except those removed from the wasm on purpose
-  // (`removed`: their wrappers stay in the glue, never called, and terser drops them).
+  // Every export the glue reads is renamed.
   for (const [, read] of newGlue.matchAll(/\bwasm\.([\w$]+)/g)) {
-    if (!/^_[0-9a-z]+$/.test(read) && !removed.includes(read)) {
+    if (!/^_[0-9a-z]+$/.test(read)) {
       throw new Error(`wasm-imports: the glue reads wasm.${read}, which the wasm does not export`);
     }
   }

@@ -149,11 +149,13 @@ fn no_web_sys_feature_can_reach_the_network_or_navigate() {
 #[test]
 fn direct_dependencies_are_the_known_few() {
     let allowed = [
-        "serde",        // the report and the answers file
-        "serde_json",   // the CLI's JSON (native only)
-        "wasm-bindgen", // the wasm boundary
-        "js-sys",       // JS values at the boundary
-        "web-sys",      // the widget's DOM
+        "serde",              // the report and the answers file
+        "serde_json",         // the CLI's JSON (native only)
+        "wasm-bindgen",       // the wasm boundary
+        "js-sys",             // JS values at the boundary
+        "web-sys",            // the widget's DOM
+        "serde-wasm-bindgen", // the JS API's reports as plain objects (feature js-api)
+        "talc",               // the wasm's allocator (src/lib.rs)
     ];
     let manifest = cargo_toml();
     let mut sections: Vec<toml::Table> = vec![manifest.clone()];
@@ -212,7 +214,7 @@ fn forbidden_js(text: &str) -> Vec<&'static str> {
 
 #[test]
 fn the_forbidden_js_check_catches_the_wasm_bindgen_default_fetch() {
-    // The glue's default init path, which scripts/bundle.mjs neutralises.
+    // The glue's default init path, which the bundle never calls (terser drops it).
     assert_eq!(
         forbidden_js("module_or_path = fetch(module_or_path);"),
         vec!["fetch("]
@@ -244,8 +246,8 @@ fn the_emitted_javascript_has_no_network_navigation_or_eval() {
         seen += 1;
         let text = read(path);
         let mut found = forbidden_js(&text);
-        // pkg/ is wasm-bindgen's raw output, before scripts/bundle.mjs removes the default
-        // init path's `fetch`; only that one use is tolerated there.
+        // pkg/ is wasm-bindgen's raw output, whose default init path can fetch a URL (the
+        // bundle boots through initSync instead); only that one use is tolerated there.
         if path.ends_with("pkg/assurance_check.js")
             && text.matches("fetch(").count() == 1
             && text.contains("module_or_path = fetch(module_or_path);")
@@ -311,16 +313,62 @@ fn rust_sources(dir: &str) -> Vec<PathBuf> {
     files(&root().join(dir), &["rs"])
 }
 
+/// The modules that touch JS values: the exports, the shared JS helpers and the DOM adapter.
+const BOUNDARY: [&str; 3] = ["src/js.rs", "src/ui/dom.rs", "src/wasm.rs"];
+
 #[test]
-fn only_the_wasm_boundary_names_jsvalue() {
+fn only_the_boundary_modules_touch_js_values() {
     let all = rust_sources("src");
     assert!(all.len() > 10);
-    let named: Vec<String> = all
+    let mut named: Vec<String> = all
         .iter()
-        .filter(|p| read(p).contains("JsValue"))
+        .filter(|p| {
+            let text = read(p);
+            text.contains("JsValue") || text.contains("js_sys")
+        })
         .map(|p| p.strip_prefix(root()).unwrap_or(p).display().to_string())
         .collect();
-    assert_eq!(named, vec!["src/wasm.rs".to_owned()]);
+    named.sort();
+    assert_eq!(named, BOUNDARY.map(str::to_owned));
+}
+
+#[test]
+fn the_widget_and_the_shared_helpers_never_reach_back_into_the_exports() {
+    // `wasm` mounts `ui`; `ui` and `js` must not name `wasm`, and `js` (a leaf) not `ui`.
+    for p in rust_sources("src/ui")
+        .into_iter()
+        .chain([root().join("src/js.rs")])
+    {
+        let text = read(&p);
+        assert!(
+            !text.contains("crate::wasm"),
+            "{}: names crate::wasm",
+            p.display()
+        );
+        if p.ends_with("js.rs") {
+            assert!(
+                !text.contains("crate::ui"),
+                "{}: names crate::ui",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_unsafe_code_and_no_home_made_allocator() {
+    for p in rust_sources("src") {
+        let text = read(&p);
+        for token in ["unsafe ", "unsafe{", "GlobalAlloc"] {
+            assert!(!text.contains(token), "{}: {token}", p.display());
+        }
+        if p.ends_with("src/lib.rs") {
+            // The one global allocator is a crate's.
+            assert!(text.contains("#[global_allocator]\nstatic ALLOCATOR: talc::"));
+        } else {
+            assert!(!text.contains("global_allocator"), "{}", p.display());
+        }
+    }
 }
 
 #[test]

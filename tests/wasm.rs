@@ -1,6 +1,7 @@
 //! The wasm boundary in a real browser (wasm-bindgen-test): every scenario of tests/cases
 //! through `evaluate()`, and malformed input thrown as an `Error` with the CLI's message.
-#![cfg(target_arch = "wasm32")]
+//! The JS API is pkg/'s: `wasm-pack test … -- --features js-api --test wasm` (scripts/test).
+#![cfg(all(target_arch = "wasm32", feature = "js-api"))]
 
 use assurance_check::wasm::{evaluate, questions};
 use serde::Deserialize;
@@ -544,7 +545,7 @@ fn huge_sparse_arrays_are_refused_without_reading_every_slot() {
     }
 }
 
-// The global allocator (src/alloc.rs) serves every test above; these check it directly.
+// The global allocator (talc, src/lib.rs) serves every test above; these check it directly.
 
 /// Blocks of many sizes, freed and taken again in between, never overlap: each keeps the
 /// bytes written into it.
@@ -584,8 +585,8 @@ fn allocator_alignment_and_growth() {
     assert!(grown.iter().enumerate().all(|(i, v)| *v as usize == i));
 }
 
-/// A freed block is reused for the next request of its size class, so a redraw that frees
-/// and allocates the same strings does not grow memory.
+/// A freed block is reused for the next request of its size, so a redraw that frees and
+/// allocates the same strings does not grow memory.
 #[wasm_bindgen_test]
 fn allocator_reuses_freed_blocks() {
     let before = core::arch::wasm32::memory_size(0);

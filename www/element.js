@@ -54,8 +54,10 @@ function boot() {
       const text = atob(WASM_BASE64);
       const bytes = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-      const wasm = unlzma(bytes);
-      return __wbg_init({ module_or_path: wasm });
+      return WebAssembly.compile(unlzma(bytes));
+    }).then((module) => {
+      // The glue's public synchronous entry point, given the compiled module: nothing to fetch.
+      initSync({ module });
     });
   }
   return ready;
@@ -70,6 +72,18 @@ class AssuranceCheck extends HTMLElement {
     this.render();
   }
 
+  // Leaving the page unmounts the widget and frees what it holds. A move (removed and added
+  // back in the same task) keeps it: the check runs after the current task's microtasks.
+  disconnectedCallback() {
+    boot()
+      .then(() => {
+        if (this.isConnected || !this.shadowRoot) return;
+        unmount(this.shadowRoot);
+        kept.delete(this);
+      })
+      .catch(() => {});
+  }
+
   attributeChangedCallback(_name, oldValue, newValue) {
     // The widget's language picker writes `lang` too: redraw in place, answers kept.
     if (oldValue !== newValue && this.shadowRoot && this.isConnected) this.render();
@@ -79,7 +93,9 @@ class AssuranceCheck extends HTMLElement {
     // Reuse the root on reconnection: Rust clears it, so there is always one widget.
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     boot()
-      .then(() => mount(this, root, (json, title, body, button) => kept.set(this, { json, title, body, button })))
+      .then(() => {
+        if (this.isConnected) mount(this, root, (json, title, body, button) => kept.set(this, { json, title, body, button }));
+      })
       .catch((error) => {
         root.textContent = `assurance-check could not start: ${error && error.message}`;
       });

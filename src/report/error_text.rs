@@ -43,11 +43,7 @@ impl InputError {
             InputErrorKind::BadValue { found, allowed } => (e.bad_value, quoted(found), allowed),
             InputErrorKind::Duplicate => (e.duplicate, String::new(), &[]),
             InputErrorKind::NoteTooLong => (e.note_too_long, String::new(), &[]),
-            InputErrorKind::TooLong { max } => (
-                e.too_long,
-                crate::decimal::unsigned(u64::try_from(*max).unwrap_or(u64::MAX)),
-                &[],
-            ),
+            InputErrorKind::TooLong { max } => (e.too_long, max.to_string(), &[]),
         };
         let mut line = fill(
             template,

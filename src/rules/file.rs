@@ -3,7 +3,6 @@
 //! Reading validates everything before it builds anything, so a bad file changes nothing.
 
 use super::answers::Answers;
-use super::heapsort::heapsort;
 use super::question::QuestionId;
 use super::raw::Raw;
 use super::{ANSWERS_FORMAT, ANSWERS_VERSION};
@@ -100,7 +99,7 @@ fn describe(v: &Raw) -> String {
         Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
             #[allow(clippy::cast_possible_truncation)]
             let i = *n as i64;
-            crate::decimal::signed(i)
+            i.to_string()
         }
         Raw::Number(_) => "a number".to_owned(),
         Raw::String(s) => quote(s),
@@ -109,8 +108,19 @@ fn describe(v: &Raw) -> String {
     }
 }
 
-/// The entries of an object, or a type error naming `field`; duplicates are refused.
-fn object<'a>(v: &'a Raw, field: &str) -> Result<&'a [(String, Raw)], InputError> {
+/// More entries in one object or list than any answers file has (a handful of fields, one
+/// answer and one note per question), by far. The CLI and the widget both refuse a larger
+/// one before reading it (the widget before it even walks the JS value).
+pub const MAX_ENTRIES: usize = 1024;
+
+/// The entries of an object, or a type error naming `field`. Every key must be one of
+/// `allowed` (the key sets are closed), and none may come twice: the first problem in input
+/// order is reported, an unknown key or the second occurrence of a key.
+fn object<'a>(
+    v: &'a Raw,
+    field: &str,
+    allowed: &[&'static str],
+) -> Result<&'a [(String, Raw)], InputError> {
     let Raw::Object(entries) = v else {
         return Err(InputError::new(
             field,
@@ -120,26 +130,31 @@ fn object<'a>(v: &'a Raw, field: &str) -> Result<&'a [(String, Raw)], InputError
             },
         ));
     };
-    // Sorted, not a scan of the earlier keys: a hostile file of 2 MiB holds some 200,000
-    // keys, and a quadratic check took half a minute (found by fuzzing; tests/fuzz_corpus.rs).
-    // Not a BTreeSet or the slice sort either: each is some 4 KB more wasm than a heapsort.
-    // Sorting (key, position) puts each key's occurrences side by side in input order; the
-    // error names the key whose second occurrence comes first in the file, as a scan would.
-    let mut keys: Vec<(&str, usize)> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, (key, _))| (key.as_str(), i))
-        .collect();
-    heapsort(&mut keys);
-    let first_repeat = keys
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(a, _), (b, at)] if a == b => Some((*at, *b)),
-            _ => None,
-        })
-        .min();
-    if let Some((_, key)) = first_repeat {
-        return Err(InputError::new(join(field, key), InputErrorKind::Duplicate));
+    if entries.len() > MAX_ENTRIES {
+        return Err(InputError::syntax(
+            "an object with more fields than an answers file can hold",
+        ));
+    }
+    // One flag per allowed key: linear, with no sort (a hostile 2 MiB file holds some
+    // 200,000 keys, and a quadratic check took half a minute; tests/fuzz_corpus.rs).
+    let mut seen = vec![false; allowed.len()];
+    for (key, _) in entries {
+        let flag = allowed
+            .iter()
+            .position(|a| a == key)
+            .and_then(|i| seen.get_mut(i));
+        match flag {
+            None => {
+                return Err(InputError::new(
+                    join(field, key),
+                    InputErrorKind::UnknownField {
+                        allowed: allowed.to_vec(),
+                    },
+                ))
+            }
+            Some(true) => return Err(InputError::new(join(field, key), InputErrorKind::Duplicate)),
+            Some(flag) => *flag = true,
+        }
     }
     Ok(entries)
 }
@@ -186,15 +201,7 @@ fn question(key: &str, field: &str) -> Result<QuestionId, InputError> {
 /// The first problem found, naming the field and the allowed values. Nothing is built
 /// until the whole file is valid.
 pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
-    let top = object(raw, "")?;
-    if let Some((key, _)) = top.iter().find(|(k, _)| !TOP_FIELDS.contains(&k.as_str())) {
-        return Err(InputError::new(
-            key.as_str(),
-            InputErrorKind::UnknownField {
-                allowed: TOP_FIELDS.to_vec(),
-            },
-        ));
-    }
+    let top = object(raw, "", TOP_FIELDS)?;
     let field = |name: &'static str| top.iter().find(|(k, _)| k == name).map(|(_, v)| v);
     let missing = |name: &'static str, allowed: Vec<&'static str>| {
         InputError::new(name, InputErrorKind::Missing { allowed })
@@ -236,7 +243,7 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
 
     let mut answers = Answers::new();
     let given = field("answers").ok_or_else(|| missing("answers", question_ids()))?;
-    for (key, value) in object(given, "answers")? {
+    for (key, value) in object(given, "answers", &question_ids())? {
         let q = question(key, "answers")?;
         let path = join("answers", key);
         let text = string(value, &path, q.kind().values())?;
@@ -252,7 +259,7 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
     }
 
     if let Some(notes) = field("notes") {
-        for (key, value) in object(notes, "notes")? {
+        for (key, value) in object(notes, "notes", &question_ids())? {
             let q = question(key, "notes")?;
             let path = join("notes", key);
             let text = string(value, &path, &[])?;
@@ -274,20 +281,16 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
 /// [`MAX_CASE_CHARS`] characters each.
 fn case_fields(case: &Raw) -> Result<(&str, &str), InputError> {
     let mut out = ["", ""];
-    for (key, value) in object(case, "case")? {
+    for (key, value) in object(case, "case", CASE_FIELDS)? {
         let path = join("case", key);
-        let slot = CASE_FIELDS
+        // `object` refused any other key, so the position is always found.
+        let Some(slot) = CASE_FIELDS
             .iter()
             .position(|f| f == key)
             .and_then(|i| out.get_mut(i))
-            .ok_or_else(|| {
-                InputError::new(
-                    path.as_str(),
-                    InputErrorKind::UnknownField {
-                        allowed: CASE_FIELDS.to_vec(),
-                    },
-                )
-            })?;
+        else {
+            continue;
+        };
         let text = string(value, &path, &[])?;
         if text.chars().nth(MAX_CASE_CHARS).is_some() {
             return Err(InputError::new(
@@ -314,7 +317,7 @@ pub fn answers_to_json(answers: &Answers) -> String {
     let mut out = String::from("{\n  \"format\": ");
     push_json_string(&mut out, ANSWERS_FORMAT);
     out.push_str(",\n  \"version\": ");
-    out.push_str(&crate::decimal::unsigned(u64::from(ANSWERS_VERSION)));
+    out.push_str(&ANSWERS_VERSION.to_string());
     out.push_str(",\n  \"answers\": ");
     push_json_object(
         &mut out,
@@ -377,7 +380,7 @@ fn push_json_string(out: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{answers_to_json, object, Answers, InputErrorKind, QuestionId, Raw};
+    use super::{answers_to_json, object, Answers, InputErrorKind, QuestionId, Raw, MAX_ENTRIES};
 
     #[test]
     fn the_answers_file_is_written_as_json_stringify_indents_it() {
@@ -405,21 +408,33 @@ mod tests {
     }
 
     #[test]
-    fn the_duplicate_named_is_the_first_key_repeated_in_input_order() {
-        for (keys, named) in [
-            (&["b", "a", "a", "b"][..], "x.a"),
-            (&["a", "b", "b", "a"][..], "x.b"),
-            (&["c", "a", "b", "c", "a"][..], "x.c"),
-            (&["a", "a", "a"][..], "x.a"),
+    fn the_first_problem_in_input_order_is_named() {
+        let allowed = &["a", "b", "c"];
+        for (keys, named, duplicate) in [
+            (&["b", "a", "a", "b"][..], "x.a", true),
+            (&["a", "b", "b", "a"][..], "x.b", true),
+            (&["c", "a", "b", "c", "a"][..], "x.c", true),
+            (&["a", "a", "a"][..], "x.a", true),
+            (&["a", "z", "a"][..], "x.z", false),
+            (&["z", "z"][..], "x.z", false),
         ] {
-            let err = object(&obj(keys), "x").err().map(|e| (e.field, e.kind));
-            assert_eq!(
-                err,
-                Some((named.to_owned(), InputErrorKind::Duplicate)),
-                "{keys:?}"
-            );
+            let err = object(&obj(keys), "x", allowed)
+                .err()
+                .map(|e| (e.field, e.kind == InputErrorKind::Duplicate));
+            assert_eq!(err, Some((named.to_owned(), duplicate)), "{keys:?}");
         }
-        assert!(object(&obj(&["a", "b", "c"]), "x").is_ok());
-        assert!(object(&obj(&[]), "x").is_ok());
+        assert!(object(&obj(&["a", "b", "c"]), "x", allowed).is_ok());
+        assert!(object(&obj(&[]), "x", allowed).is_ok());
+    }
+
+    #[test]
+    fn an_object_over_the_cap_is_refused_before_its_keys_are_read() {
+        let keys: Vec<String> = (0..=MAX_ENTRIES).map(|i| i.to_string()).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let err = object(&obj(&keys), "x", &[]).err().map(|e| e.kind);
+        assert!(matches!(err, Some(InputErrorKind::Syntax(_))), "{err:?}");
+        let under = vec!["a"; MAX_ENTRIES];
+        let err = object(&obj(&under), "x", &["a"]).err().map(|e| e.kind);
+        assert_eq!(err, Some(InputErrorKind::Duplicate));
     }
 }

@@ -22,7 +22,6 @@ mod circumstance;
 mod evaluation;
 mod file;
 mod finding;
-mod heapsort;
 mod kleene;
 mod question;
 mod raw;
@@ -33,7 +32,7 @@ pub use answers::{Answers, Case};
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
-    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_CASE_CHARS,
+    answers_to_json, parse_answers_file, InputError, InputErrorKind, MAX_CASE_CHARS, MAX_ENTRIES,
     MAX_FILE_BYTES, MAX_NOTE_CHARS,
 };
 pub use finding::{Finding, FindingId};

@@ -49,6 +49,11 @@ impl Announcer {
         Ok((Announcer { region }, slot))
     }
 
+    /// Takes the region out of the host (the widget is unmounted).
+    pub(crate) fn remove(&self) {
+        self.region.remove();
+    }
+
     /// Announces `text` politely, replacing the previous announcement.
     pub(crate) fn say(&self, text: &str) {
         dom::set_text(&self.region, text);

@@ -9,17 +9,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::{
-    Blob, BlobPropertyBag, Document, Element, File, FileReader, HtmlAnchorElement,
-    HtmlInputElement, Storage, Url,
+    Document, Element, File, FileReader, HtmlAnchorElement, HtmlInputElement, Storage, Url,
 };
 
+use super::action::Action;
 use super::dom::{self, El, Result};
-use crate::decimal::padded;
-use crate::i18n::Catalog;
+use crate::i18n::{fill, Catalog};
+use crate::js::{answers_from_json, today};
 use crate::report::{document, Block, Meta};
 use crate::rules::answers_to_json;
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
-use crate::wasm::answers_from_json;
 
 /// The one localStorage key, written only while "keep on this device" is on.
 pub(crate) const STORAGE_KEY: &str = "assurance-check/answers";
@@ -43,14 +42,14 @@ impl CaseFile {
         let file_input: HtmlInputElement = El::new(doc, "input")
             .attr("type", "file")
             .attr("accept", ".json,application/json")
-            .attr("data-action", "open")
+            .action(Action::Open)
             .class("file-input")
             .done_as();
         let keep: HtmlInputElement = El::new(doc, "input")
             .attr("type", "checkbox")
             .attr("role", "switch")
             .attr("id", "ac-keep")
-            .attr("data-action", "keep")
+            .action(Action::Keep)
             .attr("aria-describedby", "ac-keep-help")
             .done_as();
         let alert = El::new(doc, "div")
@@ -58,11 +57,11 @@ impl CaseFile {
             .attr("role", "alert")
             .done();
         let confirmation = El::new(doc, "p").class("casefile-confirmation").done();
-        let button = |action: &str, label: &str| -> El {
+        let button = |action: Action, label: &str| -> El {
             El::new(doc, "button")
                 .attr("type", "button")
                 .class("button")
-                .attr("data-action", action)
+                .action(action)
                 .text(label)
         };
         let root = El::new(doc, "div")
@@ -70,15 +69,15 @@ impl CaseFile {
             .child(
                 El::new(doc, "div")
                     .class("casefile-actions")
-                    .child(button("save", c.ui.save_answers))
+                    .child(button(Action::Save, c.ui.save_answers))
                     .child(
                         El::new(doc, "label")
                             .class("button file-button")
                             .append(&file_input)
                             .child(El::new(doc, "span").text(c.ui.open_answers)),
                     )
-                    .child(button("download-report", c.ui.download_report))
-                    .child(button("print", c.ui.print_report)),
+                    .child(button(Action::DownloadReport, c.ui.download_report))
+                    .child(button(Action::Print, c.ui.print_report)),
             )
             .child(El::new(doc, "p").class("drop-hint").text(c.ui.drop_hint))
             .append(&alert)
@@ -92,7 +91,7 @@ impl CaseFile {
                             .append(&keep)
                             .child(El::new(doc, "span").text(c.ui.keep_on_device)),
                     )
-                    .child(button("forget", c.ui.forget))
+                    .child(button(Action::Forget, c.ui.forget))
                     .child(
                         El::new(doc, "p")
                             .attr("id", "ac-keep-help")
@@ -177,30 +176,27 @@ impl CaseFile {
 }
 
 /// `<tag><strong>label</strong>: text</tag>`, punctuated by the catalog's `item` pattern;
-/// the label, the punctuation and the text are separate text nodes.
+/// the label, the punctuation and the text are separate text nodes. The pattern is read by
+/// `i18n::fill`, the one template parser: it puts a marker for each part, which are then
+/// split apart here (catalog texts never contain these two control characters).
 fn labelled(doc: &Document, c: &Catalog, tag: &str, label: &str, text: &str) -> El {
+    const LABEL: char = '\u{1}';
+    const TEXT: char = '\u{2}';
+    let pattern = fill(c.report.item, &[("label", "\u{1}"), ("text", "\u{2}")]);
     let mut el = El::new(doc, tag);
-    let mut rest = c.report.item;
-    while let Some(open) = rest.find('{') {
-        let (before, from) = rest.split_at(open);
+    // Each piece ends with a marker, but for the last; `strip_suffix` cannot panic.
+    for piece in pattern.split_inclusive([LABEL, TEXT]) {
+        let (before, part) = match (piece.strip_suffix(LABEL), piece.strip_suffix(TEXT)) {
+            (Some(before), _) => (before, Some(("strong", label))),
+            (_, Some(before)) => (before, Some(("span", text)).filter(|_| !text.is_empty())),
+            _ => (piece, None),
+        };
         if !before.is_empty() {
             el = el.child(El::new(doc, "span").text(before));
         }
-        if let Some(after) = from.strip_prefix("{label}") {
-            el = el.child(El::new(doc, "strong").text(label));
-            rest = after;
-        } else if let Some(after) = from.strip_prefix("{text}") {
-            if !text.is_empty() {
-                el = el.child(El::new(doc, "span").text(text));
-            }
-            rest = after;
-        } else {
-            el = el.child(El::new(doc, "span").text("{"));
-            rest = from.get(1..).unwrap_or("");
+        if let Some((tag, part)) = part {
+            el = el.child(El::new(doc, tag).text(part));
         }
-    }
-    if !rest.is_empty() {
-        el = el.child(El::new(doc, "span").text(rest));
     }
     el
 }
@@ -219,19 +215,6 @@ pub(crate) fn markdown(c: &Catalog, answers: &Answers) -> String {
     crate::report::to_markdown(&report_blocks(c, answers, &today()), c)
 }
 
-/// Today's local date, `YYYY-MM-DD`.
-pub(crate) fn today() -> String {
-    let now = js_sys::Date::new_0();
-    [
-        padded(u64::from(now.get_full_year()), 4).as_str(),
-        "-",
-        &padded(u64::from(now.get_month() + 1), 2),
-        "-",
-        &padded(u64::from(now.get_date()), 2),
-    ]
-    .concat()
-}
-
 /// Offers `text` as a download named `name`: a Blob, an object URL and a temporary
 /// `<a download>` next to `parent`'s widget, all on the device. The URL is revoked a little
 /// later.
@@ -242,11 +225,7 @@ pub(crate) fn download(
     mime: &str,
     text: &str,
 ) -> Result<()> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&js_sys::JsString::from(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| dom::error("make the file"))?;
+    let blob = dom::blob(text, mime)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| dom::error("make the file"))?;
     let a: HtmlAnchorElement = El::new(doc, "a")
         .attr("href", &url)
@@ -283,7 +262,7 @@ pub(crate) fn read(
     };
     let mut done = Some(done);
     let source = reader.clone();
-    let finish = move || {
+    let finish = Rc::new(RefCell::new(move || {
         let Some(done) = done.take() else {
             return;
         };
@@ -292,14 +271,26 @@ pub(crate) fn read(
             Some(text) => answers_from_json(&text),
             None => Err(InputError::syntax("the file could not be read")),
         });
+    }));
+    // The listener is kept in a slot that it empties when it fires ("loadend" follows a load
+    // and an error alike), which frees it.
+    let slot: Rc<RefCell<Option<dom::Listener>>> = Rc::default();
+    let mine = Rc::clone(&slot);
+    let on_end = Rc::clone(&finish);
+    let listened = dom::listen(&reader, "loadend", move |_| {
+        drop(mine.borrow_mut().take());
+        (on_end.borrow_mut())();
+    });
+    let read = match listened {
+        Ok(listener) => {
+            *slot.borrow_mut() = Some(listener);
+            reader.read_as_text(file).is_ok()
+        }
+        Err(_) => false,
     };
-    let finish = Rc::new(RefCell::new(finish));
-    let on_load = Rc::clone(&finish);
-    let on_error = Rc::clone(&finish);
-    let listened = dom::listen(&reader, "load", move |_| (on_load.borrow_mut())()).is_ok()
-        && dom::listen(&reader, "error", move |_| (on_error.borrow_mut())()).is_ok();
-    if !listened || reader.read_as_text(file).is_err() {
+    if !read {
         // Nothing was read: `finish` reports that the file could not be read.
+        drop(slot.borrow_mut().take());
         (finish.borrow_mut())();
     }
 }

@@ -3,10 +3,16 @@
 //!
 //! Text only ever goes in through `set_text_content`: nothing here parses markup.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::closure::Closure;
+
+use super::action::Action;
 use wasm_bindgen::{JsCast, JsError, UnwrapThrowExt};
 use web_sys::{
-    CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
+    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node,
+    ShadowRoot,
 };
 
 /// Every DOM failure becomes a JS `Error` at the boundary.
@@ -40,6 +46,11 @@ impl El {
     pub(crate) fn attr(self, name: &str, value: &str) -> El {
         set_attr(&self.0, name, value);
         self
+    }
+
+    /// Marks a control with what it does.
+    pub(crate) fn action(self, action: Action) -> El {
+        self.attr("data-action", action.name())
     }
 
     /// Sets a boolean attribute such as `hidden` or `open`.
@@ -125,45 +136,85 @@ pub(crate) fn target(event: &Event) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
 }
 
-/// Calls `handler` for every `kind` event that reaches `target`, for as long as the page
-/// lives. Each mount adds a fixed handful of listeners to an element it owns, so leaking
-/// the closures costs a few bytes per mount and never multiplies the handlers.
+/// A listener on a target. Dropping it removes the listener and frees its closure, so a
+/// widget that is redrawn or unmounted leaves nothing behind. (Dropping it from inside its
+/// own handler is safe: wasm-bindgen frees the closure when the call returns.)
+pub(crate) struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Handler,
+}
+
+/// The one closure type of the crate: wasm-bindgen emits its glue once per closure type, and
+/// a `Closure::new` per handler type cost some 3 KB of wasm.
+type Handler = Closure<dyn FnMut(Event)>;
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `handler` for every `kind` event that reaches `target`, until the returned
+/// [`Listener`] is dropped.
 pub(crate) fn listen(
     target: &EventTarget,
-    kind: &str,
+    kind: &'static str,
     handler: impl FnMut(Event) + 'static,
-) -> Result<()> {
+) -> Result<Listener> {
     listen_boxed(target, kind, Box::new(handler))
 }
 
-/// [`listen`] for one closure type: wasm-bindgen emits its glue once per closure type, and a
-/// `Closure::new` per handler type cost some 3 KB of wasm.
 #[inline(never)]
-fn listen_boxed(target: &EventTarget, kind: &str, handler: Box<dyn FnMut(Event)>) -> Result<()> {
+fn listen_boxed(
+    target: &EventTarget,
+    kind: &'static str,
+    handler: Box<dyn FnMut(Event)>,
+) -> Result<Listener> {
     let closure = Closure::wrap(handler);
     target
         .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
         .map_err(|_| error("listen for input"))?;
-    closure.forget();
-    Ok(())
+    Ok(Listener {
+        target: target.clone(),
+        kind,
+        closure,
+    })
 }
 
-/// Calls `f` once, `ms` milliseconds from now. The closure has the listeners' type (its
-/// argument is unused), so wasm-bindgen emits no glue for another closure type.
+/// Calls `f` once, `ms` milliseconds from now, then frees the closure. It has the listeners'
+/// type (its argument is unused), so wasm-bindgen emits no glue for another closure type.
 pub(crate) fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // The closure holds the slot it is kept in, and empties it when it runs: that frees it.
+    let slot: Rc<RefCell<Option<Handler>>> = Rc::default();
+    let mine = Rc::clone(&slot);
     let mut f = Some(f);
-    let closure = Closure::wrap(Box::new(move |_: Event| {
+    let closure: Handler = Closure::wrap(Box::new(move |_: Event| {
         if let Some(f) = f.take() {
             f();
         }
-    }) as Box<dyn FnMut(Event)>);
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            closure.as_ref().unchecked_ref(),
-            ms,
-        );
+        drop(mine.borrow_mut().take());
+    }));
+    let set = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        closure.as_ref().unchecked_ref(),
+        ms,
+    );
+    if set.is_ok() {
+        *slot.borrow_mut() = Some(closure);
     }
-    closure.forget();
+}
+
+/// `text` as a file of type `mime`, made on the device.
+pub(crate) fn blob(text: &str, mime: &str) -> Result<Blob> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::JsString::from(text));
+    Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| error("make the file"))
 }
 
 /// Attaches the widget's stylesheet to the shadow root as a constructable stylesheet,

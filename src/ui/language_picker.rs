@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlSelectElement, ShadowRoot};
 
+use super::action::Action;
 use super::dom::{self, El};
 use crate::i18n::{self, Catalog};
 
@@ -12,7 +13,7 @@ use crate::i18n::{self, Catalog};
 pub(crate) fn build(doc: &Document, c: &Catalog) -> (Element, Element) {
     let mut select = El::new(doc, "select")
         .attr("id", "ac-language")
-        .attr("data-action", "language");
+        .action(Action::Language);
     for lang in i18n::LANGUAGES {
         let mut option = El::new(doc, "option")
             .attr("value", lang.lang.code)
@@ -43,7 +44,7 @@ pub(crate) fn on_change(event: &Event) -> bool {
     let Some(select) = event
         .target()
         .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        .filter(|s| s.get_attribute("data-action").as_deref() == Some("language"))
+        .filter(|s| Action::of(s) == Some(Action::Language))
     else {
         return false;
     };

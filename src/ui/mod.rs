@@ -5,6 +5,7 @@
 //! `rules::evaluate` and redraws the panel from it: the page never decides a verdict, a
 //! status, a shown-when condition or a finding.
 
+mod action;
 mod announce;
 mod casefile;
 mod dom;
@@ -23,13 +24,14 @@ use web_sys::{
     HtmlTextAreaElement, ShadowRoot,
 };
 
+use self::action::Action;
 use self::announce::Announcer;
 use self::casefile::CaseFile;
-use self::dom::{El, Result};
+use self::dom::{El, Listener, Result};
 use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
-use crate::decimal;
 use crate::i18n::{fill, Catalog};
+use crate::js::Keeper;
 use crate::rules::{answers_to_json, evaluate, Answers, QuestionId, Verdict};
 
 /// One mounted widget: what the user said, in which language, and the page showing it.
@@ -45,8 +47,10 @@ struct App {
     /// "Keep my answers on this device" is on: every change is written to storage.
     keep: bool,
     /// The shim's keeper of the last good answers file (issue 9, item 3).
-    keeper: Option<crate::wasm::Keeper>,
+    keeper: Option<Keeper>,
     view: View,
+    /// The window's listeners (leaving the page, printing), for as long as it is mounted.
+    window: Vec<Listener>,
 }
 
 /// The parts of the page that change.
@@ -58,6 +62,8 @@ struct View {
     announcer: Announcer,
     picker: Element,
     case: CaseFile,
+    /// The widget's listeners: replaced with it on every mount.
+    listeners: Vec<Listener>,
 }
 
 thread_local! {
@@ -75,7 +81,7 @@ thread_local! {
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
-    keeper: Option<crate::wasm::Keeper>,
+    keeper: Option<Keeper>,
 ) -> std::result::Result<(), JsError> {
     let doc = host
         .owner_document()
@@ -117,19 +123,39 @@ pub fn mount(
                 keep,
                 keeper,
                 view,
+                window: Vec::new(),
             }));
             {
                 let app = app.borrow();
                 app.view.questions.sync(&app.answers);
             }
             app.borrow_mut().refresh(false);
-            warn_before_leaving(&app)?;
+            let window = watch_window(&app)?;
+            app.borrow_mut().window = window;
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), Rc::clone(&app))));
             app
         }
     };
     app.borrow().remember();
-    wire(&app, &root)
+    let listeners = wire(&app, &root)?;
+    app.borrow_mut().view.listeners = listeners;
+    Ok(())
+}
+
+/// Removes the widget from `root` and frees its state: the listeners (which hold the state,
+/// so dropping them ends the cycle), the status region in the host, and the answers.
+pub fn unmount(root: &ShadowRoot) {
+    let app = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let at = mounted.iter().position(|(r, _)| r == root)?;
+        Some(mounted.swap_remove(at).1)
+    });
+    if let Some(Ok(mut app)) = app.as_ref().map(|a| a.try_borrow_mut()) {
+        app.window.clear();
+        app.view.listeners.clear();
+        app.view.announcer.remove();
+    }
+    dom::clear(root);
 }
 
 /// A citation label such as `R2(c)` or `¶2, FN1`, isolated as left-to-right text (U+2066 …
@@ -184,65 +210,83 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         announcer,
         picker,
         case,
+        listeners: Vec::new(),
     })
 }
 
 /// Listens on the widget's own root element, so a later mount (which replaces that element)
 /// leaves no handler behind.
-fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<()> {
+fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<Vec<Listener>> {
     let Some(widget) = root.first_element_child() else {
         return Err(dom::error("find the widget"));
     };
     let on_change = Rc::clone(app);
-    dom::listen(&widget, "change", move |event| {
-        on_answer(&on_change, &event)
-    })?;
     let on_input = Rc::clone(app);
-    dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?;
     let on_focus = Rc::clone(app);
-    dom::listen(&widget, "focusin", move |event| {
-        if let Some(focused) = dom::target(&event) {
-            on_focus.borrow().view.bar.keep_clear(&focused);
-        }
-    })?;
     let on_click = Rc::clone(app);
-    dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?;
-    dom::listen(&widget, "dragover", |event| event.prevent_default())?;
     let on_drop = Rc::clone(app);
-    dom::listen(&widget, "drop", move |event| {
-        // A "drop" listener gets drag events; a synthetic plain event has no `dataTransfer`,
-        // which reads as `None`.
-        let file = event
-            .unchecked_ref::<DragEvent>()
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            event.prevent_default();
-            open_file(&on_drop, &file);
-        }
-    })?;
-    Ok(())
+    Ok(vec![
+        dom::listen(&widget, "change", move |event| {
+            on_answer(&on_change, &event)
+        })?,
+        dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?,
+        dom::listen(&widget, "focusin", move |event| {
+            if let Some(focused) = dom::target(&event) {
+                on_focus.borrow().view.bar.keep_clear(&focused);
+            }
+        })?,
+        dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?,
+        dom::listen(&widget, "dragover", |event| event.prevent_default())?,
+        dom::listen(&widget, "drop", move |event| {
+            // A "drop" listener gets drag events; a synthetic plain event has no
+            // `dataTransfer`, which reads as `None`.
+            let file = event
+                .unchecked_ref::<DragEvent>()
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                event.prevent_default();
+                open_file(&on_drop, &file);
+            }
+        })?,
+    ])
 }
 
-/// Warns before the page is left while there are answers that are neither saved nor kept.
-/// Added once per widget, on the window.
-fn warn_before_leaving(app: &Rc<RefCell<App>>) -> Result<()> {
+/// The widget's listeners on the window: a warning before the page is left while there are
+/// answers that are neither saved nor kept; and the print report, built just before printing
+/// and emptied after, so that the case is in the page only while it is printed (a page saved
+/// with "Save Page As" does not carry it).
+fn watch_window(app: &Rc<RefCell<App>>) -> Result<Vec<Listener>> {
     let Some(window) = web_sys::window() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
-    let app = Rc::clone(app);
-    dom::listen(&window, "beforeunload", move |event| {
-        let Ok(app) = app.try_borrow() else {
-            return;
-        };
-        if app.dirty && !app.keep {
-            event.prevent_default();
-            // Only "beforeunload" events reach this listener.
-            let event = event.unchecked_ref::<BeforeUnloadEvent>();
-            event.set_return_value(app.catalog.ui.unsaved_changes);
-        }
-    })
+    let on_leave = Rc::clone(app);
+    let on_print = Rc::clone(app);
+    let after_print = Rc::clone(app);
+    Ok(vec![
+        dom::listen(&window, "beforeunload", move |event| {
+            let Ok(app) = on_leave.try_borrow() else {
+                return;
+            };
+            if app.dirty && !app.keep {
+                event.prevent_default();
+                // Only "beforeunload" events reach this listener.
+                let event = event.unchecked_ref::<BeforeUnloadEvent>();
+                event.set_return_value(app.catalog.ui.unsaved_changes);
+            }
+        })?,
+        dom::listen(&window, "beforeprint", move |_| {
+            if let Ok(app) = on_print.try_borrow() {
+                app.print_report();
+            }
+        })?,
+        dom::listen(&window, "afterprint", move |_| {
+            if let Ok(app) = after_print.try_borrow() {
+                dom::clear(&app.view.case.report);
+            }
+        })?,
+    ])
 }
 
 /// Reads an answers file; the core validates it. On success the answers and notes are
@@ -263,7 +307,7 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 app.view.case.alert(None);
                 app.refresh(false);
                 app.changed_storage();
-                let loaded = fill(c.ui.loaded, &[("count", &decimal::unsigned(count as u64))]);
+                let loaded = fill(c.ui.loaded, &[("count", &count.to_string())]);
                 app.view.case.confirm(Some(&loaded));
                 app.view.announcer.say(&loaded);
             }
@@ -288,14 +332,14 @@ fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
     else {
         return;
     };
-    match radio.get_attribute("data-action").as_deref() {
-        Some("open") => {
+    match Action::of(&radio) {
+        Some(Action::Open) => {
             if let Some(file) = radio.files().and_then(|files| files.get(0)) {
                 open_file(app, &file);
             }
             return;
         }
-        Some("keep") => {
+        Some(Action::Keep) => {
             let mut app = app.borrow_mut();
             app.keep = radio.checked();
             if app.keep {
@@ -340,8 +384,6 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
     app.answers.set_note(q, &area.value());
     app.dirty = true;
     app.changed_storage();
-    let v = &app.view;
-    v.case.render_report(&v.doc, app.catalog, &app.answers);
 }
 
 /// A button was pressed: go to an open question, skip to the verdict, or start over.
@@ -358,9 +400,9 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         app.borrow().view.questions.focus(q);
         return;
     }
-    match button.get_attribute("data-action").as_deref() {
-        Some("skip-to-verdict") => dom::focus(&app.borrow().view.panel.verdict_heading),
-        Some("start-over") => {
+    match Action::of(&button) {
+        Some(Action::SkipToVerdict) => dom::focus(&app.borrow().view.panel.verdict_heading),
+        Some(Action::StartOver) => {
             let message = app.borrow().catalog.ui.start_over_confirm;
             if confirm(message) {
                 let mut app = app.borrow_mut();
@@ -374,19 +416,19 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 app.view.announcer.say(app.catalog.ui.cleared);
             }
         }
-        Some("save") => {
+        Some(Action::Save) => {
             let mut app = app.borrow_mut();
             let json = answers_to_json(&app.answers);
-            let name = ["assurance-check-", &casefile::today(), ".json"].concat();
+            let name = ["assurance-check-", &crate::js::today(), ".json"].concat();
             let v = &app.view;
             if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json).is_ok() {
                 app.dirty = false;
             }
         }
-        Some("download-report") => {
+        Some(Action::DownloadReport) => {
             let app = app.borrow();
             let text = casefile::markdown(app.catalog, &app.answers);
-            let name = ["assurance-check-report-", &casefile::today(), ".md"].concat();
+            let name = ["assurance-check-report-", &crate::js::today(), ".md"].concat();
             let v = &app.view;
             let _ = casefile::download(
                 &v.doc,
@@ -396,17 +438,14 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 &text,
             );
         }
-        Some("print") => {
-            {
-                let app = app.borrow();
-                let v = &app.view;
-                v.case.render_report(&v.doc, app.catalog, &app.answers);
-            }
+        Some(Action::Print) => {
+            // Also built on "beforeprint"; here too for browsers that print without it.
+            app.borrow().print_report();
             if let Some(window) = web_sys::window() {
                 let _ = window.print();
             }
         }
-        Some("forget") => {
+        Some(Action::Forget) => {
             let mut app = app.borrow_mut();
             casefile::forget();
             app.keep = false;
@@ -425,6 +464,12 @@ fn confirm(message: &str) -> bool {
 }
 
 impl App {
+    /// Builds the print-only report from the current answers.
+    fn print_report(&self) {
+        let v = &self.view;
+        v.case.render_report(&v.doc, self.catalog, &self.answers);
+    }
+
     /// Writes the answers to this device's storage, if the user asked for that, and hands
     /// them to the shim's keeper.
     fn changed_storage(&self) {
@@ -462,7 +507,6 @@ impl App {
         v.panel.update(&v.doc, c, &snapshot);
         v.bar.update(c, &snapshot);
         v.case.keep.set_checked(self.keep);
-        v.case.render_report(&v.doc, c, &self.answers);
         if announce && verdict != self.shown {
             v.announcer.say(&fill(
                 c.ui.announce_verdict,

@@ -7,7 +7,6 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::cite;
 use super::dom::{self, El};
-use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::options;
 use crate::rules::{Answer, Answers, QuestionId, Section, Tri, MAX_NOTE_CHARS};
@@ -170,7 +169,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         .attr("data-note", id)
         .attr("dir", "auto")
         .attr("rows", "3")
-        .attr("maxlength", &decimal::unsigned(MAX_NOTE_CHARS as u64))
+        .attr("maxlength", &MAX_NOTE_CHARS.to_string())
         // Keep notes from the browser's cloud features: enhanced spellcheck, page
         // translation, form history and writing suggestions send or keep text (issue 16).
         .attr("spellcheck", "false")

@@ -6,9 +6,9 @@
 
 use web_sys::{Document, Element};
 
+use super::action::Action;
 use super::cite;
 use super::dom::{self, El};
-use crate::decimal;
 use crate::i18n::{fill, Catalog};
 use crate::report::finding_text;
 use crate::rules::{CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
@@ -46,8 +46,8 @@ fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
     fill(
         c.ui.progress,
         &[
-            ("answered", &decimal::unsigned(s.answered as u64)),
-            ("total", &decimal::unsigned(s.shown as u64)),
+            ("answered", &s.answered.to_string()),
+            ("total", &s.shown.to_string()),
         ],
     )
 }
@@ -86,7 +86,7 @@ impl Panel {
             .child(
                 El::new(doc, "button")
                     .attr("type", "button")
-                    .attr("data-action", "start-over")
+                    .action(Action::StartOver)
                     .class("button")
                     .text(c.ui.start_over),
             );
@@ -158,16 +158,8 @@ impl Panel {
         dom::set_text(&self.verdict_meaning, words.meaning);
 
         dom::set_text(&self.progress_text, &progress_text(c, s));
-        dom::set_attr(
-            &self.progress_bar,
-            "max",
-            &decimal::unsigned(s.shown.max(1) as u64),
-        );
-        dom::set_attr(
-            &self.progress_bar,
-            "value",
-            &decimal::unsigned(s.answered as u64),
-        );
+        dom::set_attr(&self.progress_bar, "max", &s.shown.max(1).to_string());
+        dom::set_attr(&self.progress_bar, "value", &s.answered.to_string());
 
         for (id, row, label) in &self.circumstances {
             let status = s
@@ -273,7 +265,7 @@ impl Bar {
             .child(
                 El::new(doc, "button")
                     .attr("type", "button")
-                    .attr("data-action", "skip-to-verdict")
+                    .action(Action::SkipToVerdict)
                     .class("button")
                     .text(c.ui.skip_to_verdict),
             )

@@ -212,6 +212,8 @@ test("hostile files: a clear alert naming the field, state unchanged, no script,
     await page.waitForTimeout(300);
     const inPage = await page.evaluate(() => {
       const root = document.querySelector("assurance-check").shadowRoot;
+      // The print report is built just before printing.
+      window.dispatchEvent(new Event("beforeprint"));
       return {
         pwned: window.__pwned,
         scripts: root.querySelectorAll("script").length,
@@ -444,10 +446,12 @@ test("messages and the printed report follow the chosen language", async () => {
     const pdf = join(h.ARTIFACTS, "casefile-print-ar.pdf");
     await page.pdf({ path: pdf, format: "A4" });
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(h.ARTIFACTS, "casefile-print-ar")]);
-    const report = await page.locator(".print-report").evaluate((r) => ({
-      dir: getComputedStyle(r).direction,
-      text: r.textContent,
-    }));
+    // Printing emptied the print report afterwards (afterprint); it is rebuilt for the next.
+    assert.equal(await page.locator(".print-report").evaluate((r) => r.textContent), "");
+    const report = await page.locator(".print-report").evaluate((r) => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return { dir: getComputedStyle(r).direction, text: r.textContent };
+    });
     assert.equal(report.dir, "rtl");
     assert.ok(report.text.includes("ملاحظة"));
     assert.ok(report.text.includes("R2(d)"));

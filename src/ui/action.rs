@@ -1,0 +1,47 @@
+//! What a control does, named once. Controls carry their action's name as `data-action`,
+//! and the widget's listeners read it back as an [`Action`].
+
+use web_sys::Element;
+
+/// Every action a button, switch, file input or picker of the widget can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    Open,
+    Keep,
+    Language,
+    StartOver,
+    SkipToVerdict,
+    Save,
+    DownloadReport,
+    Print,
+    Forget,
+}
+
+/// Each action with its `data-action` name, in one table so that the two cannot drift.
+const NAMES: [(Action, &str); 9] = [
+    (Action::Open, "open"),
+    (Action::Keep, "keep"),
+    (Action::Language, "language"),
+    (Action::StartOver, "start-over"),
+    (Action::SkipToVerdict, "skip-to-verdict"),
+    (Action::Save, "save"),
+    (Action::DownloadReport, "download-report"),
+    (Action::Print, "print"),
+    (Action::Forget, "forget"),
+];
+
+impl Action {
+    /// The `data-action` name.
+    pub(crate) fn name(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("", |(_, name)| name)
+    }
+
+    /// The action of a control, if it has one.
+    pub(crate) fn of(control: &Element) -> Option<Action> {
+        let name = control.get_attribute("data-action")?;
+        NAMES.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+}
