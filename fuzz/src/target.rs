@@ -74,9 +74,10 @@ pub fn check(data: &[u8]) -> String {
         assert_no_hidden_characters(&markdown, "Markdown report");
         assert_markup_escaped(&markdown);
         assert_notes_are_plain_markdown(&markdown);
-        for (_, note) in answers.notes() {
-            // Every note reaches the text report; the visible start of its first word at
-            // least (lines are indented, and hidden characters are shown as escapes).
+        // A question hidden by its shown-when rule is left out of the report (RULES.md v2).
+        for (_, note) in answers.notes().filter(|(q, _)| q.is_shown(&answers)) {
+            // Every shown question's note reaches the text report; the visible start of its
+            // first word at least (lines are indented, hidden characters shown as escapes).
             let word: String = note
                 .split_whitespace()
                 .next()
