@@ -146,7 +146,7 @@ fn position(detail: &str) -> Option<(&str, &str)> {
 fn quoted(text: &str) -> String {
     let mut out = String::from('\u{2068}');
     for ch in text.chars().take(QUOTE_CHARS) {
-        if ch.is_control() || bidi_or_separator(ch) {
+        if super::user_text::hidden(ch) {
             out.extend(ch.escape_default());
         } else {
             out.push(ch);
@@ -157,22 +157,6 @@ fn quoted(text: &str) -> String {
     }
     out.push('\u{2069}');
     out
-}
-
-/// The bidi marks, embeddings, overrides and isolates, the line and paragraph separators,
-/// and the byte order mark.
-fn bidi_or_separator(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{061c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{feff}'
-    )
 }
 
 /// Escapes line breaks and other control characters, should any reach the message by

@@ -9,7 +9,7 @@
 
 /// Characters shown as `<U+XXXX>`: C0, DEL and C1 controls, the bidi marks, embeddings,
 /// overrides and isolates, the line and paragraph separators, and the byte order mark.
-fn hidden(ch: char) -> bool {
+pub(super) fn hidden(ch: char) -> bool {
     ch.is_control()
         || matches!(
             ch,
