@@ -3,10 +3,11 @@
 
 use crate::i18n::{fill, Catalog, Dir};
 use crate::rules::{
-    Answer, Answers, Evaluation, QuestionId, ShownWhen, Tri, Verdict, RULES_VERSION,
+    supporting, Answer, Answers, Evaluation, Forum, QuestionId, Reason, ShownWhen, Tri, Verdict,
+    AUTHORITIES, RULES_VERSION,
 };
 
-use super::finding_text;
+use super::{finding_text, point_text};
 
 /// One block of the report. `UserText` is the user's own words and is never markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,10 +79,13 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         Block::Paragraph(verdict.meaning.to_owned()),
         Block::Heading(r.circumstances.to_owned()),
     ]);
-    out.extend(e.circumstances.iter().map(|(id, status)| Block::Item {
-        label: c.status(*status).to_owned(),
-        text: cited(c.circumstance(*id), id.cites(), c),
-    }));
+    for (id, status) in &e.circumstances {
+        out.push(Block::Item {
+            label: c.status(*status).to_owned(),
+            text: cited(c.circumstance(*id), id.cites(), c),
+        });
+        out.extend(authorities(Reason::Circumstance(*id), c));
+    }
 
     out.push(Block::Heading(r.open_questions.to_owned()));
     if e.open_questions.is_empty() {
@@ -115,10 +119,17 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     }));
 
     out.push(Block::Heading(r.findings.to_owned()));
-    out.extend(e.findings.iter().map(|f| Block::Item {
-        label: ltr(f.id.cites(), c),
-        text: finding_text(f, e.verdict, c),
-    }));
+    for (i, f) in e.findings.iter().enumerate() {
+        out.push(Block::Item {
+            label: ltr(f.id.cites(), c),
+            text: finding_text(f, e.verdict, c),
+        });
+        // A finding given once per safeguard (R3) lists its authorities once, under the first.
+        let first = e.findings.iter().position(|g| g.id == f.id) == Some(i);
+        if first {
+            out.extend(authorities(Reason::Finding(f.id), c));
+        }
+    }
 
     out.push(Block::Heading(r.answers.to_owned()));
     out.extend(standard(c));
@@ -135,6 +146,74 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
     out.push(Block::Paragraph(r.labels.to_owned()));
+    let reasons: Vec<Reason> = e
+        .circumstances
+        .iter()
+        .map(|(id, _)| Reason::Circumstance(*id))
+        .chain(e.findings.iter().map(|f| Reason::Finding(f.id)))
+        .collect();
+    out.extend(table_of_authorities(&reasons, c));
+    out
+}
+
+/// The authorities under a reason, one item each: the citation with the point's pinpoint,
+/// then what the body held; where it accepted assurances, the point says so.
+fn authorities(reason: Reason, c: &Catalog) -> impl Iterator<Item = Block> + '_ {
+    supporting(reason).map(move |(a, p)| {
+        let point = point_text(p, c);
+        Block::Item {
+            label: ltr(&a.cite(p.pinpoint), c),
+            text: if a.accepted_assurances {
+                fill(c.authorities.accepted, &[("point", point)])
+            } else {
+                point.to_owned()
+            },
+        }
+    })
+}
+
+/// The closing table, as a brief has: each authority the report cites, once, grouped by
+/// forum, with the citations of the reasons it supports there.
+fn table_of_authorities(reasons: &[Reason], c: &Catalog) -> Vec<Block> {
+    let mut out = Vec::new();
+    for forum in Forum::ALL {
+        let mut rows: Vec<(String, Vec<&str>)> = AUTHORITIES
+            .iter()
+            .filter(|a| a.forum == forum)
+            .filter_map(|a| {
+                let mut cites: Vec<&str> = Vec::new();
+                for r in reasons.iter().filter(|r| a.point_for(**r).is_some()) {
+                    // The reason's first citation, its label in the report ("¶2, FN1"
+                    // rather than every instrument after it).
+                    let label = r.cites().split(';').next().unwrap_or_default();
+                    if !cites.contains(&label) {
+                        cites.push(label);
+                    }
+                }
+                (!cites.is_empty()).then(|| (a.cite(None), cites))
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort();
+        if out.is_empty() {
+            out.push(Block::Heading(c.authorities.heading.to_owned()));
+        }
+        out.push(Block::Paragraph(c.forum(forum).to_owned()));
+        out.extend(rows.into_iter().map(|(citation, cites)| {
+            // Joined as clauses: a label such as "¶5, ¶8, ¶9" has commas of its own.
+            let joined = cites
+                .iter()
+                .map(|x| ltr(x, c))
+                .reduce(|a, b| fill(c.report.clauses, &[("a", &a), ("b", &b)]))
+                .unwrap_or_default();
+            Block::Item {
+                label: ltr(&citation, c),
+                text: fill(c.authorities.supports, &[("reasons", &joined)]),
+            }
+        }));
+    }
     out
 }
 
