@@ -27,23 +27,35 @@ pub fn generate() {
     fs::write(&target, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }
 
-/// The forum of a body, for the table of authorities' groups.
-fn forum(body: &str) -> Result<&'static str, String> {
-    Ok(match body {
-        "ECtHR" | "ECtHR (Grand Chamber)" => "Ecthr",
-        "Committee against Torture" => "Cat",
-        "Human Rights Committee" => "Hrc",
-        "International Court of Justice" => "Icj",
-        "European Committee for the Prevention of Torture (CPT)" => "Cpt",
-        "UN Special Rapporteur on torture" => "SpecialRapporteur",
-        other => {
-            return Err(format!(
-                "body {other:?} has no forum (build/authorities.rs)"
-            ))
-        }
-    })
+/// The `Forum` of src/rules/authority.rs, in its order, with the bodies it groups.
+const FORUMS: [(&str, &[&str]); 6] = [
+    ("Icj", &["International Court of Justice"]),
+    ("Ecthr", &["ECtHR", "ECtHR (Grand Chamber)"]),
+    ("Cat", &["Committee against Torture"]),
+    ("Hrc", &["Human Rights Committee"]),
+    (
+        "Cpt",
+        &["European Committee for the Prevention of Torture (CPT)"],
+    ),
+    ("SpecialRapporteur", &["UN Special Rapporteur on torture"]),
+];
+
+/// The forum of a body, with its rank in the table of authorities.
+fn forum(body: &str) -> Result<(usize, &'static str), String> {
+    FORUMS
+        .iter()
+        .enumerate()
+        .find(|(_, (_, bodies))| bodies.contains(&body))
+        .map(|(rank, (name, _))| (rank, *name))
+        .ok_or_else(|| format!("body {body:?} has no forum (build/authorities.rs)"))
 }
 
+/// The citation's text before and after its `{pinpoint}` marker.
+fn citation_parts<'a>(citation: &'a str, id: &str) -> Result<(&'a str, &'a str), String> {
+    citation
+        .split_once("{pinpoint}")
+        .ok_or_else(|| format!("{id}: the citation has no {{pinpoint}} marker"))
+}
 /// `snake_case` to `CamelCase`: a wire id to its enum variant.
 fn camel(id: &str) -> String {
     id.split('_')
@@ -127,10 +139,13 @@ fn point(p: &Table, at: &str) -> Result<String, String> {
 }
 
 fn rust(table: &Table) -> Result<String, String> {
-    let mut out =
-        String::from("/// Every authority of src/rules/authorities.toml, in the file's order.\n");
-    out.push_str("pub static AUTHORITIES: &[Authority] = &[\n");
-    for a in tables(table, "authority", "the table")? {
+    let mut out = String::new();
+    // (forum rank, citation without pinpoint, static name): the table of authorities' order.
+    let mut by_forum = Vec::new();
+    for (n, a) in tables(table, "authority", "the table")?
+        .into_iter()
+        .enumerate()
+    {
         let id = string(a, "id", "an authority")?;
         let field = |key: &str| string(a, key, id).map(|s| format!("{s:?}"));
         let accepted = a
@@ -141,19 +156,36 @@ fn rust(table: &Table) -> Result<String, String> {
             .into_iter()
             .map(|p| point(p, id))
             .collect::<Result<Vec<_>, _>>()?;
+        let (rank, forum) = forum(string(a, "body", id)?)?;
+        let (before, after) = citation_parts(string(a, "citation", id)?, id)?;
+        let name = format!("A{n}");
+        by_forum.push((rank, [before, after].concat(), name.clone()));
         let _ = writeln!(
             out,
-            "    Authority {{ id: {id:?}, name: {}, body: {}, forum: Forum::{}, number: {}, \
-             date: {}, citation: {}, accepted_assurances: {accepted}, points: &[{}] }},",
+            "static {name}: Authority = Authority {{ id: {id:?}, name: {}, body: {}, \
+             forum: Forum::{forum}, number: {}, date: {}, citation: [{before:?}, {after:?}], \
+             accepted_assurances: {accepted}, points: &[{}] }};",
             field("name")?,
             field("body")?,
-            forum(string(a, "body", id)?)?,
             field("number")?,
             field("date")?,
-            field("citation")?,
             points.join(", ")
         );
     }
-    out.push_str("];\n");
+    let names: Vec<&str> = by_forum.iter().map(|(_, _, n)| n.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "/// Every authority of src/rules/authorities.toml, in the file's order.\n\
+         pub static AUTHORITIES: &[&Authority] = &[&{}];",
+        names.join(", &")
+    );
+    by_forum.sort();
+    let names: Vec<&str> = by_forum.iter().map(|(_, _, n)| n.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "/// The same, as a table of authorities lists them: by forum, then by citation.\n\
+         pub static BY_FORUM: &[&Authority] = &[&{}];",
+        names.join(", &")
+    );
     Ok(out)
 }

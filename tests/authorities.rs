@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 
 use assurance_check::i18n::LANGUAGES;
 use assurance_check::report::Report;
-use assurance_check::rules::{supporting, CircumstanceId, FindingId, Reason, AUTHORITIES};
+use assurance_check::rules::{
+    supporting, Authority as Cited, CircumstanceId, FindingId, Forum, Reason, AUTHORITIES, BY_FORUM,
+};
 use serde::Deserialize;
 
 const TABLE: &str = include_str!("../src/rules/authorities.toml");
@@ -607,7 +609,8 @@ fn the_core_carries_the_table_exactly() {
     let want: Vec<&str> = t.authority.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, want);
     for (core, a) in AUTHORITIES.iter().zip(&t.authority) {
-        let fields = [core.name, core.body, core.number, core.date, core.citation];
+        let citation = core.citation.join(PINPOINT_MARKER);
+        let fields = [core.name, core.body, core.number, core.date, &citation];
         assert_eq!(
             fields,
             [&a.name, &a.body, &a.number, &a.date, &a.citation].map(String::as_str)
@@ -623,6 +626,16 @@ fn the_core_carries_the_table_exactly() {
             }
         }
     }
+}
+
+/// A table of authorities' order, sorted at build time: by forum, then by citation.
+#[test]
+fn by_forum_is_every_authority_in_the_order_of_a_table() {
+    let mut sorted: Vec<&Cited> = AUTHORITIES.to_vec();
+    sorted.sort_by_key(|a| (a.forum, a.cite(None)));
+    let ids = |list: &[&Cited]| list.iter().map(|a| a.id).collect::<Vec<_>>();
+    assert_eq!(ids(BY_FORUM), ids(&sorted));
+    assert!(BY_FORUM.first().is_some_and(|a| a.forum == Forum::Icj));
 }
 
 /// Every registered language (src/i18n `languages!`) has every point's sentence, so a

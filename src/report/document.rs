@@ -3,8 +3,8 @@
 
 use crate::i18n::{fill, Catalog, Dir};
 use crate::rules::{
-    supporting, Answer, Answers, Evaluation, Forum, QuestionId, Reason, ShownWhen, Tri, Verdict,
-    AUTHORITIES, RULES_VERSION,
+    supporting, Answer, Answers, Evaluation, QuestionId, Reason, ShownWhen, Tri, Verdict, BY_FORUM,
+    RULES_VERSION,
 };
 
 use super::{finding_text, point_text};
@@ -84,7 +84,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
             label: c.status(*status).to_owned(),
             text: cited(c.circumstance(*id), id.cites(), c),
         });
-        out.extend(authorities(Reason::Circumstance(*id), c));
+        authorities(Reason::Circumstance(*id), c, &mut out);
     }
 
     out.push(Block::Heading(r.open_questions.to_owned()));
@@ -127,7 +127,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         // A finding given once per safeguard (R3) lists its authorities once, under the first.
         let first = e.findings.iter().position(|g| g.id == f.id) == Some(i);
         if first {
-            out.extend(authorities(Reason::Finding(f.id), c));
+            authorities(Reason::Finding(f.id), c, &mut out);
         }
     }
 
@@ -146,75 +146,74 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
     out.push(Block::Paragraph(r.labels.to_owned()));
-    let reasons: Vec<Reason> = e
-        .circumstances
-        .iter()
-        .map(|(id, _)| Reason::Circumstance(*id))
-        .chain(e.findings.iter().map(|f| Reason::Finding(f.id)))
-        .collect();
-    out.extend(table_of_authorities(&reasons, c));
+    table_of_authorities(e, c, &mut out);
     out
 }
 
 /// The authorities under a reason, one item each: the citation with the point's pinpoint,
 /// then what the body held; where it accepted assurances, the point says so.
-fn authorities(reason: Reason, c: &Catalog) -> impl Iterator<Item = Block> + '_ {
-    supporting(reason).map(move |(a, p)| {
+fn authorities(reason: Reason, c: &Catalog, out: &mut Vec<Block>) {
+    for (a, p) in supporting(reason) {
         let point = point_text(p, c);
-        Block::Item {
+        let text = if a.accepted_assurances {
+            fill(c.authorities.accepted, &[("point", point)])
+        } else {
+            point.to_owned()
+        };
+        out.push(Block::Item {
             label: ltr(&a.cite(p.pinpoint), c),
-            text: if a.accepted_assurances {
-                fill(c.authorities.accepted, &[("point", point)])
-            } else {
-                point.to_owned()
-            },
-        }
-    })
+            text,
+        });
+    }
+}
+
+/// The reasons of an evaluation, in the report's order.
+fn reasons(e: &Evaluation) -> impl Iterator<Item = Reason> + '_ {
+    let circumstances = e
+        .circumstances
+        .iter()
+        .map(|(id, _)| Reason::Circumstance(*id));
+    circumstances.chain(e.findings.iter().map(|f| Reason::Finding(f.id)))
 }
 
 /// The closing table, as a brief has: each authority the report cites, once, grouped by
-/// forum, with the citations of the reasons it supports there.
-fn table_of_authorities(reasons: &[Reason], c: &Catalog) -> Vec<Block> {
-    let mut out = Vec::new();
-    for forum in Forum::ALL {
-        let mut rows: Vec<(String, Vec<&str>)> = AUTHORITIES
-            .iter()
-            .filter(|a| a.forum == forum)
-            .filter_map(|a| {
-                let mut cites: Vec<&str> = Vec::new();
-                for r in reasons.iter().filter(|r| a.point_for(**r).is_some()) {
-                    // The reason's first citation, its label in the report ("¶2, FN1"
-                    // rather than every instrument after it).
-                    let label = r.cites().split(';').next().unwrap_or_default();
-                    if !cites.contains(&label) {
-                        cites.push(label);
-                    }
-                }
-                (!cites.is_empty()).then(|| (a.cite(None), cites))
-            })
-            .collect();
-        if rows.is_empty() {
+/// forum ([`BY_FORUM`] is in that order), with the reasons it supports in this report.
+fn table_of_authorities(e: &Evaluation, c: &Catalog, out: &mut Vec<Block>) {
+    let mut forum = None;
+    for a in BY_FORUM {
+        // Each reason by its first citation ("¶2, FN1", not every instrument after it).
+        let mut labels: Vec<&str> = Vec::new();
+        for r in reasons(e).filter(|r| a.point_for(*r).is_some()) {
+            let label = r.cites().split(';').next().unwrap_or_default();
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        if labels.is_empty() {
             continue;
         }
-        rows.sort();
-        if out.is_empty() {
+        if forum.is_none() {
             out.push(Block::Heading(c.authorities.heading.to_owned()));
         }
-        out.push(Block::Paragraph(c.forum(forum).to_owned()));
-        out.extend(rows.into_iter().map(|(citation, cites)| {
-            // Joined as clauses: a label such as "¶5, ¶8, ¶9" has commas of its own.
-            let joined = cites
-                .iter()
-                .map(|x| ltr(x, c))
-                .reduce(|a, b| fill(c.report.clauses, &[("a", &a), ("b", &b)]))
-                .unwrap_or_default();
-            Block::Item {
-                label: ltr(&citation, c),
-                text: fill(c.authorities.supports, &[("reasons", &joined)]),
-            }
-        }));
+        if forum != Some(a.forum) {
+            out.push(Block::Paragraph(c.forum(a.forum).to_owned()));
+            forum = Some(a.forum);
+        }
+        // Joined as clauses: a label such as "¶5, ¶8, ¶9" has commas of its own.
+        let mut joined = String::new();
+        for label in labels {
+            let label = ltr(label, c);
+            joined = if joined.is_empty() {
+                label
+            } else {
+                fill(c.report.clauses, &[("a", &joined), ("b", &label)])
+            };
+        }
+        out.push(Block::Item {
+            label: ltr(&a.cite(None), c),
+            text: fill(c.authorities.supports, &[("reasons", &joined)]),
+        });
     }
-    out
 }
 
 /// RULES.md "What an answer means": the evidential standard of the R2 questions.

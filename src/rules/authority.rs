@@ -1,6 +1,8 @@
 //! The table of authorities (RULES.md, "Authorities"): the decided cases and treaty-body
 //! texts behind each reason. The data is src/rules/authorities.toml, checked fact by fact
-//! (src/rules/AUTHORITIES.md); build.rs turns it into the statics below.
+//! (src/rules/AUTHORITIES.md); build.rs turns it into the statics below: `AUTHORITIES` in
+//! the file's order, `BY_FORUM` in a table of authorities' order (sorted at build time, so
+//! that no sort reaches the wasm).
 
 use super::circumstance::CircumstanceId;
 use super::finding::FindingId;
@@ -23,7 +25,7 @@ impl Reason {
     }
 }
 
-/// The deciding body's forum: the groups of a table of authorities, in its order.
+/// The deciding body's forum: the groups of a table of authorities, in its order (`Ord`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Forum {
     Icj,
@@ -32,18 +34,6 @@ pub enum Forum {
     Hrc,
     Cpt,
     SpecialRapporteur,
-}
-
-impl Forum {
-    /// Every forum, in the table's order.
-    pub const ALL: [Forum; 6] = [
-        Forum::Icj,
-        Forum::Ecthr,
-        Forum::Cat,
-        Forum::Hrc,
-        Forum::Cpt,
-        Forum::SpecialRapporteur,
-    ];
 }
 
 /// One thing an authority holds, for the reasons it bears on.
@@ -80,22 +70,23 @@ pub struct Authority {
     pub number: &'static str,
     /// ISO 8601.
     pub date: &'static str,
-    /// The body's conventional citation form, with `{pinpoint}` where the pinpoint goes.
-    pub citation: &'static str,
+    /// The body's conventional citation form, before and after the place of the pinpoint
+    /// (the `{pinpoint}` marker of authorities.toml, split at build time).
+    pub citation: [&'static str; 2],
     /// The body relied on assurances: a lawyer must meet it.
     pub accepted_assurances: bool,
     pub points: &'static [Point],
 }
 
-/// The marker in [`Authority::citation`].
-const PINPOINT: &str = "{pinpoint}";
-
 impl Authority {
     /// The citation with `pinpoint` put in its place, or without one.
     #[must_use]
     pub fn cite(&self, pinpoint: Option<&str>) -> String {
-        let at = pinpoint.map_or(String::new(), |p| [", ", p].concat());
-        self.citation.replacen(PINPOINT, &at, 1)
+        let [before, after] = self.citation;
+        match pinpoint {
+            Some(p) => [before, ", ", p, after].concat(),
+            None => [before, after].concat(),
+        }
     }
 
     /// The point of this authority that bears on `reason`, if any.
@@ -111,7 +102,7 @@ include!(concat!(env!("OUT_DIR"), "/authorities.rs"));
 pub fn supporting(reason: Reason) -> impl Iterator<Item = (&'static Authority, &'static Point)> {
     AUTHORITIES
         .iter()
-        .filter_map(move |a| a.point_for(reason).map(|p| (a, p)))
+        .filter_map(move |a| a.point_for(reason).map(|p| (*a, p)))
 }
 
 #[cfg(test)]
@@ -119,7 +110,10 @@ mod tests {
     use super::*;
 
     fn saadi() -> Option<&'static Authority> {
-        AUTHORITIES.iter().find(|a| a.id == "saadi-v-italy-2008")
+        AUTHORITIES
+            .iter()
+            .copied()
+            .find(|a| a.id == "saadi-v-italy-2008")
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod verdict;
 
 pub use answer::{Answer, AnswerKind, AssurancesSubject, TransferKind, Tri};
 pub use answers::{Answers, Case};
-pub use authority::{supporting, Authority, Forum, Point, Reason, AUTHORITIES};
+pub use authority::{supporting, Authority, Forum, Point, Reason, AUTHORITIES, BY_FORUM};
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
