@@ -887,6 +887,15 @@ fn text_and_markdown_list_authorities_under_reasons_and_end_with_their_table() {
                 "{what}: Othman is under a finding"
             );
 
+            // A finding given once per safeguard lists its authorities under the first only:
+            // here R3 is missing once and unverified three times.
+            let gebremedhin = find("gebremedhin-v-france-2007");
+            let under_r3 = findings
+                .iter()
+                .filter(|l| l.contains(&iso(&gebremedhin.cite(None))))
+                .count();
+            assert_eq!(under_r3, 2 + 1, "{what}: twice under R3, once in the table");
+
             // The table comes last, after the disclaimer: every authority cited above, once.
             let table = from_line(&lines, c.authorities.heading, &what);
             assert!(

@@ -53,9 +53,10 @@ fn cited(text: &str, cites: &str, c: &Catalog) -> String {
     [text, " ", &ltr(&["(", cites, ")"].concat(), c)].concat()
 }
 
-/// The whole report: the case, the verdict, then circumstances, open questions, findings,
-/// every shown question with its answer, and last the date, versions, disclaimer and source
-/// (issue 2; RULES.md, "Human-readable reports").
+/// The whole report: the case, the verdict, then circumstances, open questions, findings
+/// (each circumstance and finding followed by its authorities), every shown question with
+/// its answer, the date, versions, disclaimer and source (issue 2; RULES.md, "Human-readable
+/// reports"), and last the table of authorities (RULES.md, "Authorities").
 #[must_use]
 pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) -> Vec<Block> {
     let r = &c.report;
