@@ -1,7 +1,11 @@
 //! Lists the scenario files of tests/cases so that native and wasm tests embed the same
 //! files with `include_str!` (wasm tests cannot read the file system), and writes the widget's
 //! stylesheet, without comments and spare whitespace, to OUT_DIR/widget.css for
-//! src/ui/style.rs.
+//! src/ui/style.rs, and the table of authorities (build/authorities.rs) as Rust statics for
+//! src/rules/authority.rs, so that no TOML parser reaches the wasm or the runtime.
+
+#[path = "build/authorities.rs"]
+mod authorities;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -10,7 +14,10 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=tests/cases");
     println!("cargo:rerun-if-changed=www/widget.css");
+    println!("cargo:rerun-if-changed=build/authorities.rs");
+    println!("cargo:rerun-if-changed=src/rules/authorities.toml");
     stylesheet();
+    authorities::generate();
     let dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)

@@ -228,6 +228,15 @@ fn the_declared_types_match_every_report_questionnaire_and_answers_file() {
             checked += 1;
         }
     }
+    // No scenario has a case (RULES.md v2): a written file with one.
+    let with_case = assurance_check::cli::parse_json(
+        r#"{"format":"assurance-check/answers","version":1,"answers":{},
+            "case":{"reference":"AB/17","prepared_by":"J. Doe"}}"#,
+    )
+    .expect("a file with a case");
+    let file: Value = serde_json::from_str(&answers_to_json(&with_case)).expect("JSON");
+    check(&types, &file, &named("AnswersFile"), "file", &mut seen)
+        .unwrap_or_else(|e| panic!("file with a case: {e}"));
     for lang in LANGUAGES {
         let q = serde_json::to_value(questionnaire(lang)).expect("JSON");
         check(

@@ -1,12 +1,18 @@
 //! The table of authorities (src/rules/authorities.toml): its shape, checked rule by rule.
 //! Each rule is a function that lists what is wrong; the table must give none, and each
-//! rule is shown to catch a table broken on purpose.
+//! rule is shown to catch a table broken on purpose. Then the table as the core carries it
+//! (build.rs): the same data, every language's sentences, every id cited by some report.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use std::collections::BTreeSet;
 
+use assurance_check::i18n::LANGUAGES;
+use assurance_check::report::Report;
+use assurance_check::rules::{
+    supporting, Authority as Cited, CircumstanceId, FindingId, Forum, Reason, AUTHORITIES, BY_FORUM,
+};
 use serde::Deserialize;
 
 const TABLE: &str = include_str!("../src/rules/authorities.toml");
@@ -585,4 +591,111 @@ fn every_circumstance_the_scenarios_establish_has_an_authority() {
     for (at, c) in established {
         assert!(supported.contains(c.as_str()), "{at}: {c} has no authority");
     }
+}
+
+/// A reason as authorities.toml writes it.
+fn reason_id(r: Reason) -> String {
+    match r {
+        Reason::Circumstance(c) => format!("circumstance:{}", c.as_str()),
+        Reason::Finding(f) => format!("finding:{}", f.as_str()),
+    }
+}
+
+/// build.rs: the core's statics are the table, field for field, in the file's order.
+#[test]
+fn the_core_carries_the_table_exactly() {
+    let t = table();
+    let ids: Vec<&str> = AUTHORITIES.iter().map(|a| a.id).collect();
+    let want: Vec<&str> = t.authority.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, want);
+    for (core, a) in AUTHORITIES.iter().zip(&t.authority) {
+        let citation = core.citation.join(PINPOINT_MARKER);
+        let fields = [core.name, core.body, core.number, core.date, &citation];
+        assert_eq!(
+            fields,
+            [&a.name, &a.body, &a.number, &a.date, &a.citation].map(String::as_str)
+        );
+        assert_eq!(core.accepted_assurances, a.accepted_assurances, "{}", a.id);
+        assert_eq!(core.points.len(), a.point.len(), "{}", a.id);
+        for (cp, p) in core.points.iter().zip(&a.point) {
+            let supports: Vec<String> = cp.supports.iter().copied().map(reason_id).collect();
+            assert_eq!(supports, p.supports, "{}", a.id);
+            assert_eq!(cp.pinpoint, p.pinpoint.as_deref(), "{}", a.id);
+            for (lang, text) in p.texts() {
+                assert_eq!(cp.text(lang), Some(text), "{}: {lang}", a.id);
+            }
+        }
+    }
+}
+
+/// A table of authorities' order, sorted at build time: by forum, then by citation.
+#[test]
+fn by_forum_is_every_authority_in_the_order_of_a_table() {
+    let mut sorted: Vec<&Cited> = AUTHORITIES.to_vec();
+    sorted.sort_by_key(|a| (a.forum, a.cite(None)));
+    let ids = |list: &[&Cited]| list.iter().map(|a| a.id).collect::<Vec<_>>();
+    assert_eq!(ids(BY_FORUM), ids(&sorted));
+    assert!(BY_FORUM.first().is_some_and(|a| a.forum == Forum::Icj));
+}
+
+/// Every registered language (src/i18n `languages!`) has every point's sentence, so a
+/// language added without them fails here.
+#[test]
+fn every_registered_language_has_every_point() {
+    for c in LANGUAGES {
+        for a in AUTHORITIES {
+            for p in a.points {
+                let text = p.text(c.lang.code).unwrap_or_default();
+                assert!(
+                    !text.trim().is_empty(),
+                    "{}: no {} point",
+                    a.id,
+                    c.lang.code
+                );
+            }
+        }
+    }
+    // The check can fail: a language the table lacks has no sentence.
+    assert!(AUTHORITIES
+        .iter()
+        .flat_map(|a| a.points)
+        .all(|p| p.text("xx").is_none()));
+}
+
+/// The ids of the authorities a report carries, under circumstances and findings.
+fn cited(report: &Report) -> BTreeSet<&'static str> {
+    let under_circumstances = report.circumstances.iter().flat_map(|c| &c.authorities);
+    let under_findings = report.findings.iter().flat_map(|f| &f.authorities);
+    under_circumstances
+        .chain(under_findings)
+        .map(|a| a.id)
+        .collect()
+}
+
+/// The issue: every id is used somewhere, and no id is unused. Every authority reaches the
+/// report of some scenario, and a report cites nothing that is not in the table.
+#[test]
+fn every_authority_is_cited_by_some_scenario_and_none_is_unused() {
+    let table: BTreeSet<String> = table().authority.into_iter().map(|a| a.id).collect();
+    let mut used = BTreeSet::new();
+    for s in common::scenarios() {
+        let outcome = common::run(&s.case).unwrap_or_else(|e| panic!("{}: {e}", s.at()));
+        used.extend(cited(&outcome.report).into_iter().map(str::to_owned));
+    }
+    let unused: Vec<&String> = table.difference(&used).collect();
+    assert!(unused.is_empty(), "no scenario cites {unused:?}");
+    let unknown: Vec<&String> = used.difference(&table).collect();
+    assert!(
+        unknown.is_empty(),
+        "reports cite {unknown:?}, not in the table"
+    );
+    // And through the lookup itself: each authority supports a reason the rules can give.
+    let reasons = CircumstanceId::ALL
+        .map(Reason::Circumstance)
+        .into_iter()
+        .chain(FindingId::ALL.map(Reason::Finding));
+    let reached: BTreeSet<&str> = reasons
+        .flat_map(|r| supporting(r).map(|(a, _)| a.id))
+        .collect();
+    assert_eq!(reached.len(), AUTHORITIES.len());
 }

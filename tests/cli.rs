@@ -11,9 +11,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use assurance_check::i18n::english;
+use assurance_check::i18n::{english, fill, Dir, LANGUAGES};
 use assurance_check::report::Report;
-use assurance_check::rules::{QuestionId, Raw, Verdict};
+use assurance_check::rules::{
+    Authority, CircumstanceId, FindingId, Forum, QuestionId, Raw, Reason, Verdict, AUTHORITIES,
+};
 
 const BIN: &str = env!("CARGO_BIN_EXE_assurance-check");
 
@@ -243,7 +245,7 @@ fn evaluate_prints_the_rules_md_json_report() {
         ]
     );
     for c in circumstances {
-        assert_eq!(keys(c), ["id", "status", "cites"]);
+        assert_eq!(keys(c), ["id", "status", "cites", "authorities"]);
     }
     assert_eq!(string(field(&circumstances[0], "status")), "established");
     assert_eq!(string(field(&circumstances[0], "cites")), "R2(a)");
@@ -255,9 +257,12 @@ fn evaluate_prints_the_rules_md_json_report() {
         .filter(|f| string(field(f, "id")) == "safeguard_missing")
         .collect();
     assert_eq!(missing.len(), 1);
-    assert_eq!(keys(missing[0]), ["id", "cites", "text", "question"]);
+    assert_eq!(
+        keys(missing[0]),
+        ["id", "cites", "text", "question", "authorities"]
+    );
     assert_eq!(string(field(missing[0], "question")), "tribunal_review");
-    assert_eq!(keys(&findings[0]), ["id", "cites", "text"]);
+    assert_eq!(keys(&findings[0]), ["id", "cites", "text", "authorities"]);
     // Barred: asking for interim measures comes first (rules version 2).
     assert_eq!(string(field(&findings[0], "id")), "interim_measures");
     assert!(string(field(&findings[0], "cites")).contains("Rule 39"));
@@ -1083,4 +1088,141 @@ fn parse_or_message(text: &str, lang: &str) -> String {
         .err()
         .unwrap_or_else(|| panic!("accepted: {text}"))
         .message(c)
+}
+
+/// The lines of `text` from the first that contains `needle`.
+fn from_line<'a>(lines: &[&'a str], needle: &str, what: &str) -> Vec<&'a str> {
+    let at = lines
+        .iter()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{what}: no line with {needle:?}"));
+    lines[at..].to_vec()
+}
+
+/// RULES.md "Authorities", in every language and both formats: each reason is followed by
+/// its authorities (citation with pinpoint, then the point in the report's language; an
+/// authority that accepted assurances says so), and the report ends with a table of
+/// authorities listing each cited authority once, under its forum. Citations stay in their
+/// official form, isolated in Arabic.
+#[test]
+fn text_and_markdown_list_authorities_under_reasons_and_end_with_their_table() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    let find = |id: &str| {
+        AUTHORITIES
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("{id} is in the table"))
+    };
+    let saadi = find("saadi-v-italy-2008");
+    let othman = find("othman-abu-qatada-v-united-kingdom-2012");
+    let r2a = Reason::Circumstance(CircumstanceId::SystematicTorture);
+    let unreliable = Reason::Finding(FindingId::AssurancesUnreliable);
+    for c in LANGUAGES {
+        let code = c.lang.code;
+        let iso = |s: &str| match c.lang.dir {
+            Dir::Rtl => format!("\u{2066}{s}\u{2069}"),
+            Dir::Ltr => s.to_owned(),
+        };
+        let point = |a: &Authority, r: Reason| {
+            a.point_for(r)
+                .and_then(|p| p.text(code))
+                .unwrap_or_else(|| panic!("{}: no {code} point", a.id))
+        };
+        for format in ["text", "markdown"] {
+            let what = format!("{code} {format}");
+            let out = run(&["evaluate", file.path(), "--format", format, "--lang", code]);
+            ok(&out, &what);
+            let text = out.stdout.replace('\\', ""); // Markdown escapes "[GC]"
+            let lines: Vec<&str> = text.lines().collect();
+
+            // Under R2(a), the next line: Saadi, with its pinpoint, and what it held.
+            let after = from_line(
+                &lines,
+                c.circumstance(CircumstanceId::SystematicTorture),
+                &what,
+            );
+            let pinpoint = saadi.point_for(r2a).and_then(|p| p.pinpoint);
+            let line = after.get(1).copied().unwrap_or_default();
+            assert!(line.starts_with("- "), "{what}: {line:?}");
+            assert!(
+                line.contains(&iso(&saadi.cite(pinpoint))),
+                "{what}: {line:?}"
+            );
+            assert!(line.contains(point(saadi, r2a)), "{what}: {line:?}");
+
+            // Under ¶5, ¶8, ¶9: Othman, saying that the Court accepted the assurances.
+            let accepted = fill(
+                c.authorities.accepted,
+                &[("point", point(othman, unreliable))],
+            );
+            let othman_line = from_line(&lines, &iso(&othman.cite(None)), &what)[0];
+            assert!(othman_line.contains(&accepted), "{what}: {othman_line:?}");
+            let findings = from_line(&lines, c.report.findings, &what);
+            assert!(
+                findings.contains(&othman_line),
+                "{what}: Othman is under a finding"
+            );
+
+            // A finding given once per safeguard lists its authorities under the first only:
+            // here R3 is missing once and unverified three times.
+            let gebremedhin = find("gebremedhin-v-france-2007");
+            let under_r3 = findings
+                .iter()
+                .filter(|l| l.contains(&iso(&gebremedhin.cite(None))))
+                .count();
+            assert_eq!(under_r3, 2 + 1, "{what}: twice under R3, once in the table");
+
+            // The table comes last, after the disclaimer: every authority cited above, once.
+            let table = from_line(&lines, c.authorities.heading, &what);
+            assert!(
+                text.find(c.ui.disclaimer) < text.rfind(c.authorities.heading),
+                "{what}: the table ends the report"
+            );
+            let ecthr = c.forum(Forum::Ecthr);
+            assert!(table.iter().any(|l| l.contains(ecthr)), "{what}: {ecthr:?}");
+            let body_len = lines.len() - table.len();
+            let item = if format == "text" { "- " } else { "- **" };
+            let mut listed = 0;
+            for a in AUTHORITIES {
+                let cited_above = lines[..body_len].iter().any(|l| {
+                    a.points
+                        .iter()
+                        .any(|p| l.starts_with(&format!("{item}{}", iso(&a.cite(p.pinpoint)))))
+                });
+                let start = format!("{item}{}", iso(&a.cite(None)));
+                let in_table = table.iter().filter(|l| l.starts_with(&start)).count();
+                assert_eq!(
+                    in_table,
+                    usize::from(cited_above),
+                    "{what}: {} in the table",
+                    a.id
+                );
+                listed += in_table;
+            }
+            assert!(
+                listed >= 5,
+                "{what}: only {listed} authorities in the table"
+            );
+            let saadi_row = table
+                .iter()
+                .find(|l| l.contains(&iso(&saadi.cite(None))))
+                .copied()
+                .unwrap_or_default();
+            assert!(saadi_row.contains(&iso("R2(a)")), "{what}: {saadi_row:?}");
+            assert!(
+                saadi_row.contains(&iso("¶5, ¶8, ¶9")),
+                "{what}: {saadi_row:?}"
+            );
+
+            if c.lang.dir == Dir::Rtl && format == "text" {
+                // No citation starts a line unisolated: it would set the line's direction.
+                let bare = lines.iter().find(|l| {
+                    l.strip_prefix("- ")
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '¶')
+                });
+                assert!(bare.is_none(), "{what}: {bare:?}");
+            }
+        }
+    }
 }

@@ -1,14 +1,17 @@
 //! The scenario files of tests/cases, each run through the strict parser, the rules and the
-//! JSON report; then what the files cover, computed from the files themselves.
+//! JSON report; then what the files cover, computed from the files themselves; then the
+//! authorities each report carries.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use assurance_check::i18n::english;
-use assurance_check::report::{document, to_markdown, to_text, Meta, Report};
-use assurance_check::rules::{AnswerKind, FindingId, QuestionId, Verdict};
+use assurance_check::i18n::{english, LANGUAGES};
+use assurance_check::report::{document, to_markdown, to_text, AuthorityRow, Meta, Report};
+use assurance_check::rules::{
+    supporting, AnswerKind, FindingId, QuestionId, Reason, Verdict, AUTHORITIES,
+};
 use common::{run, scenarios, Case, Scenario, CASES};
 
 /// RULES.md: the findings whose condition is "always"; they can never be absent.
@@ -657,4 +660,71 @@ fn notes_appear_in_the_human_reports_as_text() {
         }
     }
     assert!(checked >= 5, "only {checked} notes checked");
+}
+
+/// An authority under a reason: its id, pinpoint and point.
+type Cited = Vec<(&'static str, Option<&'static str>, &'static str)>;
+
+/// The authorities a report row must carry: the table's, for that reason, in `lang`.
+fn expected_authorities(reason: Reason, lang: &str) -> Cited {
+    supporting(reason)
+        .map(|(a, p)| (a.id, p.pinpoint, p.text(lang).unwrap_or_default()))
+        .collect()
+}
+
+fn rows(authorities: &[AuthorityRow]) -> Cited {
+    authorities
+        .iter()
+        .map(|a| (a.id, a.pinpoint, a.point))
+        .collect()
+}
+
+/// RULES.md "Authorities": in every scenario and language, each established circumstance
+/// carries at least one authority, and every circumstance and finding carries exactly the
+/// table's authorities for it, with the point in the report's language.
+#[test]
+fn every_established_circumstance_carries_authorities_in_every_scenario_and_language() {
+    let mut established = 0;
+    for s in scenarios() {
+        let o = run(&s.case).unwrap_or_else(|e| panic!("{}: {e}", s.at()));
+        for c in LANGUAGES {
+            let code = c.lang.code;
+            let report = Report::new(&o.evaluation, c);
+            for (row, (id, _)) in report.circumstances.iter().zip(&o.evaluation.circumstances) {
+                if row.status == "established" {
+                    established += 1;
+                    assert!(
+                        !row.authorities.is_empty(),
+                        "{} {code}: {} has none",
+                        s.at(),
+                        row.id
+                    );
+                }
+                let want = expected_authorities(Reason::Circumstance(*id), code);
+                assert_eq!(
+                    rows(&row.authorities),
+                    want,
+                    "{} {code}: {}",
+                    s.at(),
+                    row.id
+                );
+            }
+            for (row, f) in report.findings.iter().zip(&o.evaluation.findings) {
+                let want = expected_authorities(Reason::Finding(f.id), code);
+                assert_eq!(
+                    rows(&row.authorities),
+                    want,
+                    "{} {code}: {}",
+                    s.at(),
+                    row.id
+                );
+            }
+            for a in report.circumstances.iter().flat_map(|r| &r.authorities) {
+                let core = AUTHORITIES.iter().find(|t| t.id == a.id);
+                let fields = core.map(|t| [t.name, t.body, t.number, t.date]);
+                assert_eq!(fields, Some([a.name, a.body, a.number, a.date]), "{}", a.id);
+            }
+        }
+    }
+    assert!(established > 0, "some scenario establishes a circumstance");
 }

@@ -169,6 +169,7 @@ fn rows() -> impl Iterator<Item = (usize, [Input; 7])> {
 fn every_combination_of_the_seven_inputs_matches_the_truth_table() {
     let mut seen = [0usize; 3];
     let mut count = 0;
+    let mut established = 0;
     for (n, row) in rows() {
         let a = answers(&row, n);
         let want = expected(&row);
@@ -186,6 +187,11 @@ fn every_combination_of_the_seven_inputs_matches_the_truth_table() {
             let (cid, status) = e.circumstances[i];
             assert_eq!(cid.as_str(), *id, "{at}");
             assert_eq!(status.as_str(), status_name(k), "{at}: {id}");
+            // RULES.md "Authorities": every established circumstance carries one at least.
+            if status == Status::Established {
+                established += 1;
+                assert!(!row.authorities.is_empty(), "{at}: {id} has no authority");
+            }
         }
         if e.verdict != Verdict::Undetermined {
             assert!(e.open_questions.is_empty(), "{at}: open questions");
@@ -213,6 +219,10 @@ fn every_combination_of_the_seven_inputs_matches_the_truth_table() {
         count += 1;
     }
     assert_eq!(count, 16_384);
+    assert!(
+        established > 16_384,
+        "circumstances established: {established}"
+    );
     // Counted by hand: no circumstance is true when each of the five single inputs is one
     // of no/unknown/unanswered (3^5) and the R2(c) pair is any of its 16 values but
     // yes/yes (15): 3,645 rows. All six are false when the five are "no" and the pair is

@@ -227,6 +227,19 @@ pub static AR: Catalog = Catalog {
         list: "{a}، {b}",
         clauses: "{a}؛ {b}",
     },
+    authorities: AuthorityText {
+        heading: "جدول السوابق القضائية والمصادر الأخرى المستشهد بها",
+        supports: "يُستشهد به في {reasons}",
+        accepted: "{point} وفي هذه القضية قبلت الهيئة الضمانات الدبلوماسية: فهو مرجع ينبغي الرد عليه.",
+        forums: Forums {
+            icj: "محكمة العدل الدولية",
+            ecthr: "المحكمة الأوروبية لحقوق الإنسان",
+            cat: "لجنة مناهضة التعذيب",
+            hrc: "اللجنة المعنية بحقوق الإنسان",
+            cpt: "اللجنة الأوروبية لمنع التعذيب والمعاملة أو العقوبة اللاإنسانية أو المهينة",
+            special_rapporteur: "المقرر الخاص المعني بالتعذيب",
+        },
+    },
     errors: Errors {
         syntax: "الملف ليس بصيغة JSON صالحة: {detail}.",
         syntax_at: "{problem} في السطر {line}، العمود {column}",

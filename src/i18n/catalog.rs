@@ -2,7 +2,7 @@
 //! message does not compile.
 
 use crate::rules::{
-    Answer, AssurancesSubject, CircumstanceId, FindingId, QuestionId, Section, Status,
+    Answer, AssurancesSubject, CircumstanceId, FindingId, Forum, QuestionId, Section, Status,
     TransferKind, Tri, Verdict,
 };
 
@@ -88,6 +88,7 @@ part!(
         verdicts: Verdicts,
         findings: Findings,
         report: ReportText,
+        authorities: AuthorityText,
         errors: Errors,
     }
 );
@@ -315,6 +316,32 @@ part!(
 );
 
 part!(
+    /// The authorities in the human reports (RULES.md, "Authorities"). Case names and
+    /// citations are never translated; these are the words around them.
+    AuthorityText {
+        /// The closing table's heading.
+        heading: &'static str,
+        /// `{reasons}`: the citations of the reasons an authority supports, in the table.
+        supports: &'static str,
+        /// `{point}`: the point of an authority whose body accepted diplomatic assurances.
+        accepted: &'static str,
+        forums: Forums,
+    }
+);
+
+part!(
+    /// The deciding bodies, as the table of authorities groups them, by their official names.
+    Forums {
+        icj: &'static str,
+        ecthr: &'static str,
+        cat: &'static str,
+        hrc: &'static str,
+        cpt: &'static str,
+        special_rapporteur: &'static str,
+    }
+);
+
+part!(
     /// Why an answers file was refused. `{field}` is the field's path. Every message is a
     /// sentence that ends with a full stop.
     Errors {
@@ -492,6 +519,20 @@ impl Catalog {
             FindingId::SafeguardUnverified => t.safeguard_unverified,
             FindingId::ReportToTreatyBodies => t.report_to_treaty_bodies,
             FindingId::MinimumStandardsRejected => t.minimum_standards_rejected,
+        }
+    }
+
+    /// The official name of a forum of the table of authorities.
+    #[must_use]
+    pub fn forum(&self, f: Forum) -> &'static str {
+        let t = &self.authorities.forums;
+        match f {
+            Forum::Icj => t.icj,
+            Forum::Ecthr => t.ecthr,
+            Forum::Cat => t.cat,
+            Forum::Hrc => t.hrc,
+            Forum::Cpt => t.cpt,
+            Forum::SpecialRapporteur => t.special_rapporteur,
         }
     }
 }

@@ -226,6 +226,19 @@ pub static EN: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}; {b}",
     },
+    authorities: AuthorityText {
+        heading: "Table of authorities",
+        supports: "in support of {reasons}",
+        accepted: "{point} In this case the body accepted the diplomatic assurances: an authority to be met.",
+        forums: Forums {
+            icj: "International Court of Justice",
+            ecthr: "European Court of Human Rights",
+            cat: "Committee against Torture",
+            hrc: "Human Rights Committee",
+            cpt: "European Committee for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment",
+            special_rapporteur: "Special Rapporteur on torture",
+        },
+    },
     errors: Errors {
         syntax: "The file is not valid JSON: {detail}.",
         syntax_at: "{problem} at line {line}, column {column}",

@@ -226,6 +226,19 @@ pub static ES: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}; {b}",
     },
+    authorities: AuthorityText {
+        heading: "Índice de jurisprudencia y otras fuentes citadas",
+        supports: "en apoyo de {reasons}",
+        accepted: "{point} En este caso, el órgano aceptó las garantías diplomáticas: una fuente a la que hay que responder.",
+        forums: Forums {
+            icj: "Corte Internacional de Justicia",
+            ecthr: "Tribunal Europeo de Derechos Humanos",
+            cat: "Comité contra la Tortura",
+            hrc: "Comité de Derechos Humanos",
+            cpt: "Comité Europeo para la Prevención de la Tortura y de las Penas o Tratos Inhumanos o Degradantes",
+            special_rapporteur: "Relator Especial sobre la tortura",
+        },
+    },
     errors: Errors {
         syntax: "El archivo no es un JSON válido: {detail}.",
         syntax_at: "{problem} en la línea {line}, columna {column}",

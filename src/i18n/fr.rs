@@ -227,6 +227,19 @@ pub static FR: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}\u{a0}; {b}",
     },
+    authorities: AuthorityText {
+        heading: "Table de la jurisprudence et des autres sources citées",
+        supports: "à l’appui de {reasons}",
+        accepted: "{point} Dans cette affaire, l’organe a accepté les assurances diplomatiques\u{a0}: une source à laquelle il faut répondre.",
+        forums: Forums {
+            icj: "Cour internationale de Justice",
+            ecthr: "Cour européenne des droits de l’homme",
+            cat: "Comité contre la torture",
+            hrc: "Comité des droits de l’homme",
+            cpt: "Comité européen pour la prévention de la torture et des peines ou traitements inhumains ou dégradants",
+            special_rapporteur: "Rapporteur spécial sur la torture",
+        },
+    },
     errors: Errors {
         syntax: "Le fichier n’est pas un JSON valide\u{a0}: {detail}.",
         syntax_at: "{problem} à la ligne {line}, colonne {column}",

@@ -3,10 +3,11 @@
 
 use crate::i18n::{fill, Catalog, Dir};
 use crate::rules::{
-    Answer, Answers, Evaluation, QuestionId, ShownWhen, Tri, Verdict, RULES_VERSION,
+    supporting, Answer, Answers, Evaluation, QuestionId, Reason, ShownWhen, Tri, Verdict, BY_FORUM,
+    RULES_VERSION,
 };
 
-use super::finding_text;
+use super::{finding_text, point_text};
 
 /// One block of the report. `UserText` is the user's own words and is never markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,9 +53,10 @@ fn cited(text: &str, cites: &str, c: &Catalog) -> String {
     [text, " ", &ltr(&["(", cites, ")"].concat(), c)].concat()
 }
 
-/// The whole report: the case, the verdict, then circumstances, open questions, findings,
-/// every shown question with its answer, and last the date, versions, disclaimer and source
-/// (issue 2; RULES.md, "Human-readable reports").
+/// The whole report: the case, the verdict, then circumstances, open questions, findings
+/// (each circumstance and finding followed by its authorities), every shown question with
+/// its answer, the date, versions, disclaimer and source (issue 2; RULES.md, "Human-readable
+/// reports"), and last the table of authorities (RULES.md, "Authorities").
 #[must_use]
 pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) -> Vec<Block> {
     let r = &c.report;
@@ -78,10 +80,13 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         Block::Paragraph(verdict.meaning.to_owned()),
         Block::Heading(r.circumstances.to_owned()),
     ]);
-    out.extend(e.circumstances.iter().map(|(id, status)| Block::Item {
-        label: c.status(*status).to_owned(),
-        text: cited(c.circumstance(*id), id.cites(), c),
-    }));
+    for (id, status) in &e.circumstances {
+        out.push(Block::Item {
+            label: c.status(*status).to_owned(),
+            text: cited(c.circumstance(*id), id.cites(), c),
+        });
+        authorities(Reason::Circumstance(*id), c, &mut out);
+    }
 
     out.push(Block::Heading(r.open_questions.to_owned()));
     if e.open_questions.is_empty() {
@@ -115,10 +120,17 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     }));
 
     out.push(Block::Heading(r.findings.to_owned()));
-    out.extend(e.findings.iter().map(|f| Block::Item {
-        label: ltr(f.id.cites(), c),
-        text: finding_text(f, e.verdict, c),
-    }));
+    for (i, f) in e.findings.iter().enumerate() {
+        out.push(Block::Item {
+            label: ltr(f.id.cites(), c),
+            text: finding_text(f, e.verdict, c),
+        });
+        // A finding given once per safeguard (R3) lists its authorities once, under the first.
+        let first = e.findings.iter().position(|g| g.id == f.id) == Some(i);
+        if first {
+            authorities(Reason::Finding(f.id), c, &mut out);
+        }
+    }
 
     out.push(Block::Heading(r.answers.to_owned()));
     out.extend(standard(c));
@@ -135,7 +147,74 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
     out.push(Block::Paragraph(r.labels.to_owned()));
+    table_of_authorities(e, c, &mut out);
     out
+}
+
+/// The authorities under a reason, one item each: the citation with the point's pinpoint,
+/// then what the body held; where it accepted assurances, the point says so.
+fn authorities(reason: Reason, c: &Catalog, out: &mut Vec<Block>) {
+    for (a, p) in supporting(reason) {
+        let point = point_text(p, c);
+        let text = if a.accepted_assurances {
+            fill(c.authorities.accepted, &[("point", point)])
+        } else {
+            point.to_owned()
+        };
+        out.push(Block::Item {
+            label: ltr(&a.cite(p.pinpoint), c),
+            text,
+        });
+    }
+}
+
+/// The reasons of an evaluation, in the report's order.
+fn reasons(e: &Evaluation) -> impl Iterator<Item = Reason> + '_ {
+    let circumstances = e
+        .circumstances
+        .iter()
+        .map(|(id, _)| Reason::Circumstance(*id));
+    circumstances.chain(e.findings.iter().map(|f| Reason::Finding(f.id)))
+}
+
+/// The closing table, as a brief has: each authority the report cites, once, grouped by
+/// forum ([`BY_FORUM`] is in that order), with the reasons it supports in this report.
+fn table_of_authorities(e: &Evaluation, c: &Catalog, out: &mut Vec<Block>) {
+    let mut forum = None;
+    for a in BY_FORUM {
+        // Each reason by its first citation ("¶2, FN1", not every instrument after it).
+        let mut labels: Vec<&str> = Vec::new();
+        for r in reasons(e).filter(|r| a.point_for(*r).is_some()) {
+            let label = r.cites().split(';').next().unwrap_or_default();
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        if labels.is_empty() {
+            continue;
+        }
+        if forum.is_none() {
+            out.push(Block::Heading(c.authorities.heading.to_owned()));
+        }
+        if forum != Some(a.forum) {
+            out.push(Block::Paragraph(c.forum(a.forum).to_owned()));
+            forum = Some(a.forum);
+        }
+        // Joined as clauses: a label such as "¶5, ¶8, ¶9" has commas of its own.
+        let mut joined = String::new();
+        for label in labels {
+            let label = ltr(label, c);
+            joined = if joined.is_empty() {
+                label
+            } else {
+                fill(c.report.clauses, &[("a", &joined), ("b", &label)])
+            };
+        }
+        out.push(Block::Item {
+            label: ltr(&a.cite(None), c),
+            text: fill(c.authorities.supports, &[("reasons", &joined)]),
+        });
+    }
 }
 
 /// RULES.md "What an answer means": the evidential standard of the R2 questions.

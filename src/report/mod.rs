@@ -23,7 +23,8 @@ use serde::Serialize;
 
 use crate::i18n::{fill, Catalog};
 use crate::rules::{
-    evaluate, Answers, Evaluation, Finding, FindingId, OpenQuestion, Verdict, RULES_VERSION,
+    evaluate, supporting, Answers, Evaluation, Finding, FindingId, OpenQuestion, Reason, Verdict,
+    RULES_VERSION,
 };
 
 /// The report object of RULES.md, field for field.
@@ -42,6 +43,21 @@ pub struct CircumstanceRow {
     pub id: &'static str,
     pub status: &'static str,
     pub cites: &'static str,
+    pub authorities: Vec<AuthorityRow>,
+}
+
+/// An authority behind a circumstance or finding (RULES.md, "Authorities").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityRow {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub body: &'static str,
+    pub number: &'static str,
+    pub date: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<&'static str>,
+    /// What it holds for this reason, in the chosen language.
+    pub point: &'static str,
 }
 
 /// A question that would establish a circumstance if answered yes.
@@ -62,6 +78,7 @@ pub struct FindingRow {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<&'static str>,
+    pub authorities: Vec<AuthorityRow>,
 }
 
 /// The text of a finding in the chosen language, placeholders filled.
@@ -74,6 +91,29 @@ pub fn finding_text(f: &Finding, verdict: Verdict, c: &Catalog) -> String {
         }
         _ => template.to_owned(),
     }
+}
+
+/// The point's sentence in the catalog's language, else in English (a language without its
+/// sentences fails tests/authorities.rs, so the fallback is never shipped).
+pub(crate) fn point_text(p: &crate::rules::Point, c: &Catalog) -> &'static str {
+    p.text(c.lang.code)
+        .or_else(|| p.text("en"))
+        .unwrap_or_default()
+}
+
+/// The authorities that support `reason`, for the JSON report.
+fn authority_rows(reason: Reason, c: &Catalog) -> Vec<AuthorityRow> {
+    supporting(reason)
+        .map(|(a, p)| AuthorityRow {
+            id: a.id,
+            name: a.name,
+            body: a.body,
+            number: a.number,
+            date: a.date,
+            pinpoint: p.pinpoint,
+            point: point_text(p, c),
+        })
+        .collect()
 }
 
 fn open_row(o: &OpenQuestion) -> OpenQuestionRow {
@@ -97,6 +137,7 @@ impl Report {
                     id: id.as_str(),
                     status: status.as_str(),
                     cites: id.cites(),
+                    authorities: authority_rows(Reason::Circumstance(*id), c),
                 })
                 .collect(),
             open_questions: e.open_questions.iter().map(open_row).collect(),
@@ -108,6 +149,7 @@ impl Report {
                     cites: f.id.cites(),
                     text: finding_text(f, e.verdict, c),
                     question: f.question.map(|q| q.as_str()),
+                    authorities: authority_rows(Reason::Finding(f.id), c),
                 })
                 .collect(),
             rules_version: RULES_VERSION,

@@ -18,6 +18,7 @@ mod wire;
 mod answer;
 mod answers;
 pub mod assumptions;
+mod authority;
 mod circumstance;
 mod evaluation;
 mod file;
@@ -29,6 +30,7 @@ mod verdict;
 
 pub use answer::{Answer, AnswerKind, AssurancesSubject, TransferKind, Tri};
 pub use answers::{Answers, Case};
+pub use authority::{supporting, Authority, Forum, Point, Reason, AUTHORITIES, BY_FORUM};
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{

@@ -7,6 +7,13 @@ export interface AnswersFile {
   version: 1;
   answers: Record<string, AnswerValue>;
   notes?: Record<string, string>;
+  /** The case (RULES.md v2): each field at most 200 characters. */
+  case?: CaseFields;
+}
+
+export interface CaseFields {
+  reference?: string;
+  prepared_by?: string;
 }
 
 export type Verdict = "barred" | "undetermined" | "not_indicated";
@@ -27,6 +34,19 @@ export interface CircumstanceRow {
   id: string;
   status: Status;
   cites: string;
+  authorities: AuthorityRow[];
+}
+
+/** An authority behind a reason (RULES.md v2, "Authorities"); `point` is in the chosen language. */
+export interface AuthorityRow {
+  id: string;
+  name: string;
+  body: string;
+  number: string;
+  date: string;
+  /** Present only where the paragraph was checked. */
+  pinpoint?: string;
+  point: string;
 }
 
 /** A question that would establish a circumstance if answered yes. */
@@ -42,6 +62,7 @@ export interface FindingRow {
   cites: string;
   text: string;
   question?: string;
+  authorities: AuthorityRow[];
 }
 
 /** The questionnaire in one language, what `questions` returns. */
