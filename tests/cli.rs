@@ -397,6 +397,31 @@ fn every_human_report_writes_the_date_in_its_language_and_the_json_has_none() {
 }
 
 #[test]
+fn rtf_is_an_ascii_document_in_the_chosen_language_on_stdout() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    for (lang, direction) in [("en", "\\ltrpar"), ("ar", "\\rtlpar")] {
+        let out = run(&["evaluate", file.path(), "--format", "rtf", "--lang", lang]);
+        ok(&out, lang);
+        assert!(
+            out.stdout.starts_with("{\\rtf1\\ansi"),
+            "{lang}: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.trim_end().ends_with('}'),
+            "{lang}: the document is closed"
+        );
+        assert!(
+            out.stdout.is_ascii(),
+            "{lang}: RTF escapes every other character"
+        );
+        assert!(out.stdout.contains(direction), "{lang}: {direction}");
+    }
+    let help = run(&["evaluate", "--help"]);
+    assert!(help.stdout.contains("--format rtf"), "{}", help.stdout);
+}
+
+#[test]
 fn evaluate_reads_standard_input_with_a_dash() {
     let out = run_with(
         &["evaluate", "-", "--format", "markdown"],
@@ -506,7 +531,7 @@ fn usage_errors_exit_2_with_one_line() {
     refused(
         &run(&["evaluate", path, "--format", "yaml"]),
         "--format yaml",
-        &["--format", "json, text, markdown"],
+        &["--format", "json, text, markdown, rtf"],
     );
     refused(
         &run(&["questions", "--format", "markdown"]),
