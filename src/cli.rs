@@ -6,7 +6,9 @@ use std::io::{Read, Write};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::i18n::{self, Catalog};
-use crate::report::{document, questionnaire, to_markdown, to_text, Block, Meta, Report};
+use crate::report::{
+    document, questionnaire, rtf_document, to_markdown, to_text, Block, Meta, Report,
+};
 use crate::rules::{
     evaluate, parse_answers_file, Answer, Answers, InputError, QuestionId, Raw, Tri, MAX_FILE_BYTES,
 };
@@ -15,7 +17,7 @@ const HELP: &str = "\
 assurance-check: is reliance on diplomatic assurances against torture barred?
 
 Usage:
-  assurance-check evaluate <FILE|-> [--format json|text|markdown] [--lang LANG]
+  assurance-check evaluate <FILE|-> [--format json|text|markdown|rtf] [--lang LANG]
   assurance-check questions [--format json|text] [--lang LANG]
   assurance-check page [--part css|results|harness] [--lang LANG]
   assurance-check --help | --version
@@ -25,7 +27,7 @@ Run `assurance-check <command> --help` for details. Exit status: 0 on success,
 ";
 
 const EVALUATE_HELP: &str = "\
-assurance-check evaluate <FILE|-> [--format json|text|markdown] [--lang LANG]
+assurance-check evaluate <FILE|-> [--format json|text|markdown|rtf] [--lang LANG]
 
 Reads an answers file (RULES.md format \"assurance-check/answers\", version 1) from FILE,
 or from standard input with `-`, and prints the report: the verdict, the six
@@ -34,6 +36,8 @@ circumstances, the open questions, the findings with their citations and every a
   --format json      the report object (default); ids are the same in every language
   --format text      plain text, verdict first
   --format markdown  Markdown, verdict first
+  --format rtf       an editable document for Word or LibreOffice, the printed
+                     report's content (write it to a file: `> report.rtf`)
   --lang LANG        en, fr, es or ar (default en)
 
 The date printed is today's, or SOURCE_DATE_EPOCH's when that is set.
@@ -218,7 +222,7 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 }
 
 fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
-    let o = parse_options(args, &["json", "text", "markdown"])?;
+    let o = parse_options(args, &["json", "text", "markdown", "rtf"])?;
     if o.help {
         return Ok(EVALUATE_HELP.to_owned());
     }
@@ -237,6 +241,7 @@ fn evaluate_command(args: &[String], stdin: &mut dyn Read) -> Result<String, Fai
     match o.format {
         "text" => Ok(to_text(&blocks(), o.lang)),
         "markdown" => Ok(to_markdown(&blocks(), o.lang)),
+        "rtf" => Ok(rtf_document(&answers, &evaluation, o.lang, meta)),
         _ => json(&Report::new(&evaluation, o.lang)),
     }
 }

@@ -24,7 +24,8 @@ const DEADLINE: Duration = Duration::from_secs(30);
 
 /// 2023-11-14T22:13:20Z.
 const EPOCH: &str = "1700000000";
-const DATE: &str = "2023-11-14";
+/// That day as the English reports write it (issue 14, item 8).
+const DATE: &str = "14 November 2023";
 
 struct Out {
     code: Option<i32>,
@@ -359,7 +360,70 @@ fn the_date_follows_source_date_epoch() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1970-01-01"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 January 1970"));
+}
+
+#[test]
+fn every_human_report_writes_the_date_in_its_language_and_the_json_has_none() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    for (lang, date) in [
+        ("en", "14 November 2023"),
+        ("fr", "14 novembre 2023"),
+        ("es", "14 de noviembre de 2023"),
+        ("ar", "14 نوفمبر 2023"),
+    ] {
+        for format in ["text", "markdown"] {
+            let out = run(&["evaluate", file.path(), "--format", format, "--lang", lang]);
+            ok(&out, format);
+            assert!(
+                out.stdout.contains(date),
+                "{lang} {format}: {date:?} in\n{}",
+                out.stdout
+            );
+            assert!(
+                !out.stdout.contains("2023-11-14"),
+                "{lang} {format}: an ISO date"
+            );
+        }
+        let json = run(&["evaluate", file.path(), "--lang", lang]);
+        ok(&json, "json");
+        assert!(
+            !json.stdout.contains("2023"),
+            "{lang}: the JSON report has a date"
+        );
+    }
+    // French writes the first of the month "1er" (1 March 2024 is 1709251200).
+    let out = Command::new(BIN)
+        .args(["evaluate", file.path(), "--format", "text", "--lang", "fr"])
+        .env("SOURCE_DATE_EPOCH", "1709251200")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1er mars 2024"));
+}
+
+#[test]
+fn rtf_is_an_ascii_document_in_the_chosen_language_on_stdout() {
+    let file = TempFile::new("sample.json", SAMPLE.as_bytes());
+    for (lang, direction) in [("en", "\\ltrpar"), ("ar", "\\rtlpar")] {
+        let out = run(&["evaluate", file.path(), "--format", "rtf", "--lang", lang]);
+        ok(&out, lang);
+        assert!(
+            out.stdout.starts_with("{\\rtf1\\ansi"),
+            "{lang}: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.trim_end().ends_with('}'),
+            "{lang}: the document is closed"
+        );
+        assert!(
+            out.stdout.is_ascii(),
+            "{lang}: RTF escapes every other character"
+        );
+        assert!(out.stdout.contains(direction), "{lang}: {direction}");
+    }
+    let help = run(&["evaluate", "--help"]);
+    assert!(help.stdout.contains("--format rtf"), "{}", help.stdout);
 }
 
 #[test]
@@ -472,7 +536,7 @@ fn usage_errors_exit_2_with_one_line() {
     refused(
         &run(&["evaluate", path, "--format", "yaml"]),
         "--format yaml",
-        &["--format", "json, text, markdown"],
+        &["--format", "json, text, markdown, rtf"],
     );
     refused(
         &run(&["questions", "--format", "markdown"]),
@@ -796,8 +860,8 @@ fn arabic_reports_isolate_the_date_and_every_citation() {
     ok(&out, "ar");
     let text = &out.stdout;
     assert!(
-        text.contains(&format!("\u{2066}{DATE}\u{2069}")),
-        "the date is isolated"
+        text.contains("\u{2067}14 نوفمبر 2023\u{2069}"),
+        "the date is in Arabic words, isolated as a right-to-left run:\n{text}"
     );
     // A finding line starts with its citation: isolated, so that the Arabic text after it
     // sets the paragraph's direction.

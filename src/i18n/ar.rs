@@ -272,4 +272,23 @@ pub static AR: Catalog = Catalog {
         allowed: "المسموح به",
         the_file: "الملف",
     },
+    // Issue 14, item 8: the reports' date.
+    dates: Dates {
+        long: "{day} {month} {year}",
+        first_day: "1",
+        months: Months {
+            january: "يناير",
+            february: "فبراير",
+            march: "مارس",
+            april: "أبريل",
+            may: "مايو",
+            june: "يونيو",
+            july: "يوليو",
+            august: "أغسطس",
+            september: "سبتمبر",
+            october: "أكتوبر",
+            november: "نوفمبر",
+            december: "ديسمبر",
+        },
+    },
 };

@@ -90,6 +90,7 @@ part!(
         report: ReportText,
         authorities: AuthorityText,
         errors: Errors,
+        dates: Dates,
     }
 );
 
@@ -389,7 +390,83 @@ part!(
     }
 );
 
+part!(
+    /// The date in the human reports, written as the language writes it (issue 14, item 8).
+    Dates {
+        /// `{day}`, `{month}`, `{year}`: the day without a leading zero, the month's name.
+        long: &'static str,
+        /// The first day of a month, where the language writes it apart ("1er" in French).
+        first_day: &'static str,
+        months: Months,
+    }
+);
+
+part!(
+    /// The months' names as they stand in a date ("2 December 2026").
+    Months {
+        january: &'static str,
+        february: &'static str,
+        march: &'static str,
+        april: &'static str,
+        may: &'static str,
+        june: &'static str,
+        july: &'static str,
+        august: &'static str,
+        september: &'static str,
+        october: &'static str,
+        november: &'static str,
+        december: &'static str,
+    }
+);
+
 impl Catalog {
+    /// An ISO 8601 date (`YYYY-MM-DD`) in the language's words, or the text unchanged if it
+    /// is not such a date. Works on the digits as text: no number parsing in the wasm.
+    #[must_use]
+    pub fn long_date(&self, iso: &str) -> String {
+        let b = iso.as_bytes();
+        let two = |i: usize| match (b.get(i), b.get(i + 1)) {
+            (Some(t @ b'0'..=b'9'), Some(u @ b'0'..=b'9')) => {
+                Some(usize::from((t - b'0') * 10 + (u - b'0')))
+            }
+            _ => None,
+        };
+        let m = &self.dates.months;
+        let months = [
+            m.january,
+            m.february,
+            m.march,
+            m.april,
+            m.may,
+            m.june,
+            m.july,
+            m.august,
+            m.september,
+            m.october,
+            m.november,
+            m.december,
+        ];
+        let shaped = b.len() == 10
+            && b.get(4) == Some(&b'-')
+            && b.get(7) == Some(&b'-')
+            && two(0).is_some()
+            && two(2).is_some();
+        let month = two(5).and_then(|n| months.get(n.wrapping_sub(1)));
+        match (month, two(8), iso.get(0..4), iso.get(8..10)) {
+            (Some(month), Some(1..=31), Some(year), Some(day)) if shaped => {
+                let day = match day.trim_start_matches('0') {
+                    "1" => self.dates.first_day,
+                    d => d,
+                };
+                super::fill(
+                    self.dates.long,
+                    &[("day", day), ("month", month), ("year", year)],
+                )
+            }
+            _ => iso.to_owned(),
+        }
+    }
+
     /// Joins items with the language's list punctuation.
     #[must_use]
     pub fn join_list(&self, items: &[&str]) -> String {

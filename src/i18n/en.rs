@@ -271,4 +271,23 @@ pub static EN: Catalog = Catalog {
         allowed: "Allowed",
         the_file: "The file",
     },
+    // Issue 14, item 8: the reports' date.
+    dates: Dates {
+        long: "{day} {month} {year}",
+        first_day: "1",
+        months: Months {
+            january: "January",
+            february: "February",
+            march: "March",
+            april: "April",
+            may: "May",
+            june: "June",
+            july: "July",
+            august: "August",
+            september: "September",
+            october: "October",
+            november: "November",
+            december: "December",
+        },
+    },
 };

@@ -271,4 +271,23 @@ pub static ES: Catalog = Catalog {
         allowed: "Se admite",
         the_file: "El archivo",
     },
+    // Issue 14, item 8: the reports' date.
+    dates: Dates {
+        long: "{day} de {month} de {year}",
+        first_day: "1",
+        months: Months {
+            january: "enero",
+            february: "febrero",
+            march: "marzo",
+            april: "abril",
+            may: "mayo",
+            june: "junio",
+            july: "julio",
+            august: "agosto",
+            september: "septiembre",
+            october: "octubre",
+            november: "noviembre",
+            december: "diciembre",
+        },
+    },
 };

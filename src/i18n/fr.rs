@@ -272,4 +272,23 @@ pub static FR: Catalog = Catalog {
         allowed: "Admis",
         the_file: "Le fichier",
     },
+    // Issue 14, item 8: the reports' date.
+    dates: Dates {
+        long: "{day} {month} {year}",
+        first_day: "1er",
+        months: Months {
+            january: "janvier",
+            february: "février",
+            march: "mars",
+            april: "avril",
+            may: "mai",
+            june: "juin",
+            july: "juillet",
+            august: "août",
+            september: "septembre",
+            october: "octobre",
+            november: "novembre",
+            december: "décembre",
+        },
+    },
 };

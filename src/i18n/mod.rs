@@ -86,7 +86,32 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{catalog, english, fill};
+
+    #[test]
+    fn long_dates_are_written_in_each_language_and_anything_else_is_kept() {
+        let date = |code: &str, iso: &str| catalog(code).map(|c| c.long_date(iso));
+        assert_eq!(date("en", "2026-12-02").as_deref(), Some("2 December 2026"));
+        assert_eq!(date("fr", "2026-12-02").as_deref(), Some("2 décembre 2026"));
+        assert_eq!(date("fr", "2026-03-01").as_deref(), Some("1er mars 2026"));
+        assert_eq!(
+            date("es", "2026-01-31").as_deref(),
+            Some("31 de enero de 2026")
+        );
+        assert_eq!(date("ar", "2026-12-10").as_deref(), Some("10 ديسمبر 2026"));
+        for odd in [
+            "2026-13-01",
+            "2026-00-10",
+            "2026-12-32",
+            "2026-12-00",
+            "2026-1-02",
+            "26-12-02x",
+            "",
+            "2026-12-02T",
+        ] {
+            assert_eq!(english().long_date(odd), odd);
+        }
+    }
 
     #[test]
     fn fill_replaces_each_placeholder_once_and_keeps_unknown_ones() {

@@ -7,7 +7,7 @@ use crate::rules::{
     RULES_VERSION,
 };
 
-use super::{finding_text, point_text};
+use super::{finding_text, point_text, user_text};
 
 /// One block of the report. `UserText` is the user's own words and is never markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub enum Block {
 /// What the report says about itself.
 #[derive(Clone, Copy, Debug)]
 pub struct Meta<'a> {
-    /// ISO 8601 date, `YYYY-MM-DD`.
+    /// ISO 8601 date, `YYYY-MM-DD`; the report writes it in the catalog's words.
     pub date: &'a str,
     /// The tool's version, usually `env!("CARGO_PKG_VERSION")`.
     pub tool_version: &'a str,
@@ -44,6 +44,17 @@ fn ltr(text: &str, c: &Catalog) -> String {
     match c.lang.dir {
         Dir::Rtl => ["\u{2066}", text, "\u{2069}"].concat(),
         Dir::Ltr => text.to_owned(),
+    }
+}
+
+/// The date in the language's words. In a right-to-left language it is isolated as a
+/// right-to-left run (U+2067 … U+2069), so that its day, month and year read in order
+/// whatever stands around it (issue 14, item 8).
+fn date(iso: &str, c: &Catalog) -> String {
+    let words = c.long_date(iso);
+    match c.lang.dir {
+        Dir::Rtl => ["\u{2067}", &words, "\u{2069}"].concat(),
+        Dir::Ltr => words,
     }
 }
 
@@ -68,9 +79,10 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
         (r.prepared_by, &case.prepared_by),
     ] {
         if let Some(v) = value {
+            // The user's words: a control or bidi character shows as an escape (issue 14).
             out.push(Block::Item {
                 label: label.to_owned(),
-                text: v.clone(),
+                text: user_text::one_line(v),
             });
         }
     }
@@ -138,7 +150,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
 
     out.push(Block::Paragraph(
         [
-            fill(r.date, &[("date", &ltr(meta.date, c))]).as_str(),
+            fill(r.date, &[("date", &date(meta.date, c))]).as_str(),
             &fill(r.tool_version, &[("version", &ltr(meta.tool_version, c))]),
             &fill(r.rules_version, &[("version", &ltr(RULES_VERSION, c))]),
         ]

@@ -1,5 +1,5 @@
 //! From a decision to what people and programs read: the JSON report of RULES.md, the
-//! questionnaire, and the human-readable report as text and Markdown.
+//! questionnaire, and the human-readable report as text, Markdown and RTF.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -11,12 +11,14 @@ mod document;
 mod error_text;
 mod markdown;
 mod questionnaire;
+mod rtf;
 mod text;
 mod user_text;
 
 pub use document::{document, Block, Meta};
 pub use markdown::to_markdown;
 pub use questionnaire::{options, questionnaire, Questionnaire};
+pub use rtf::{rtf_document, to_rtf};
 pub use text::to_text;
 
 use serde::Serialize;

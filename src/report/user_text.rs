@@ -47,19 +47,22 @@ fn push_escape(out: &mut String, ch: char) {
 /// The lines of a user text, broken only at LF and CRLF, with every hidden character escaped.
 #[must_use]
 pub fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(|line| {
-            let mut out = String::with_capacity(line.len());
-            for ch in line.chars() {
-                if hidden(ch) {
-                    push_escape(&mut out, ch);
-                } else {
-                    out.push(ch);
-                }
-            }
-            out
-        })
-        .collect()
+    text.lines().map(one_line).collect()
+}
+
+/// A one-line user text (a case field) with every hidden character escaped, line breaks
+/// included: it stays one line.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if hidden(ch) {
+            push_escape(&mut out, ch);
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 /// Where `needle` (not empty) first occurs in `hay`. A byte loop, not `str::find`: the
@@ -125,7 +128,7 @@ pub fn markdown_line(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lines, markdown_line};
+    use super::{lines, markdown_line, one_line};
 
     #[test]
     fn only_real_line_breaks_break_and_every_hidden_character_is_visible() {
@@ -134,6 +137,7 @@ mod tests {
             ["a<U+001B>[2K<U+000D>b", "c<U+202E>d", "e\u{10ffff}<U+0085>"]
         );
         assert_eq!(lines("\u{0}\u{9}\u{2029}"), ["<U+0000><U+0009><U+2029>"]);
+        assert_eq!(one_line("AB\n17\u{202e}"), "AB<U+000A>17<U+202E>");
     }
 
     #[test]

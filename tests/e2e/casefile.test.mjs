@@ -49,6 +49,16 @@ function localDate() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Today's local date as the reports write it (issue 14, item 8), from a list of our own. */
+function reportDate(lang) {
+  const months = {
+    en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    ar: ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+  }[lang];
+  const d = new Date();
+  return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
+}
+
 async function writeNote(page, id, text) {
   const question = h.$.question(id);
   if (!(await page.locator(`${question} .notes`).evaluate((d) => d.open))) {
@@ -297,7 +307,8 @@ test("the printed page is the report: verdict, citations, notes, no buttons", as
       "the statement's full title",
     );
     assert.ok(flat.includes("The labels were added by this tool"), "what the labels are");
-    assert.ok(flat.includes(localDate()), "the date");
+    assert.ok(flat.includes(reportDate("en")), `the date ${reportDate("en")}`);
+    assert.ok(!flat.includes(localDate()), "no ISO date in a human report");
     for (const label of ["Save answers", "Open answers", "Download report", "Print or save as PDF", "Start over", "Keep my answers", "Skip to the check", "What counts as evidence"]) {
       assert.ok(!flat.includes(label), `no UI in print: ${label}`);
     }
@@ -329,7 +340,7 @@ test("the Markdown report is the CLI's, verdict first, notes escaped", async () 
       ["run", "--quiet", "--bin", "assurance-check", "--", "evaluate", input, "--format", "markdown"],
       { cwd: h.ROOT, encoding: "utf8" },
     );
-    const undated = (s) => s.replace(/\d{4}-\d{2}-\d{2}/g, "DATE");
+    const undated = (s) => s.replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, "DATE");
     assert.equal(undated(md), undated(cli), "the same Markdown as the CLI");
     assert.deepEqual(errors, []);
   } finally {
@@ -462,9 +473,13 @@ test("messages and the printed report follow the chosen language", async () => {
     // emits a run's closing brackets as a run of their own; what must come out whole is the
     // left-to-right content of each date and citation.
     const flat = read.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ");
-    const date = localDate();
-    assert.ok(flat.includes(date), `the date ${date} in:\n${read}`);
-    assert.ok(!flat.includes(date.split("-").reverse().join("-")), "the date is not reversed");
+    // The date is in Arabic words, isolated as one right-to-left run in the report; the PDF
+    // holds its month's name and its year whole (pdftotext splits a right-to-left line's
+    // numbers into runs of their own, so the day is checked in the report's text).
+    const date = reportDate("ar");
+    assert.ok(report.text.includes(`\u2067${date}\u2069`), `the date ${date}, isolated, in:\n${report.text}`);
+    const [, month, year] = date.split(" ");
+    assert.ok(flat.includes(month) && flat.includes(year), `the date ${date} in:\n${read}`);
     for (const cite of ["R2(d", "R2(a", "¶2, FN1; CAT Art. 3; ICCPR Art. 7", "¶4, ¶10"]) {
       assert.ok(flat.includes(cite), `citation ${cite} in:\n${read}`);
     }
