@@ -12,8 +12,18 @@ let ready = null;
 const kept = new Map();
 const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
 
+// Issue 16, item 11: only a trap of this module's own code counts, not the host page's own
+// WebAssembly or an error event it dispatches (never trusted). A trap's stack names this
+// script (the glue that called in) or, cut short below deep wasm frames, this module's
+// code: Chromium calls it wasm://wasm/<hash>, learnt from its first call out to `keep`.
+const OWN_SCRIPT = /((?:https?|file|blob):\/\/[^\s()]*?)(?::\d+){2}/.exec(new Error().stack || "")?.[1];
+let ownWasm = null;
+const learnOwnWasm = () => (ownWasm ??= /wasm:\/\/wasm\/[\w-]+/.exec(new Error().stack || "")?.[0] ?? null);
+const ours = (stack) => (OWN_SCRIPT && stack.includes(OWN_SCRIPT)) || (ownWasm !== null && stack.includes(ownWasm));
+
 function crashed(event) {
-  if (!((event.error || event.reason) instanceof WebAssembly.RuntimeError)) return;
+  const error = event.error || event.reason;
+  if (!event.isTrusted || !(error instanceof WebAssembly.RuntimeError) || !ours(String(error.stack || ""))) return;
   for (const [host, k] of kept) {
     const button = Object.assign(el("button", k.button), { type: "button" });
     button.addEventListener("click", () => {
@@ -94,7 +104,12 @@ class AssuranceCheck extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     boot()
       .then(() => {
-        if (this.isConnected) mount(this, root, (json, title, body, button) => kept.set(this, { json, title, body, button }));
+        if (this.isConnected) {
+          mount(this, root, (json, title, body, button) => {
+            learnOwnWasm();
+            kept.set(this, { json, title, body, button });
+          });
+        }
       })
       .catch((error) => {
         root.textContent = `assurance-check could not start: ${error && error.message}`;

@@ -92,3 +92,41 @@ test("a wasm trap: an error panel, the page still responds, Download my answers 
     await context.close();
   }
 });
+
+// Issue 16, item 11: (module (func (export "f") unreachable)), the host page's own wasm.
+const HOST_TRAP = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+
+test("the host page's own wasm trap, or an error event it dispatches, leaves the widget alone", async () => {
+  const url = pathToFileURL(join(TRAP, "dist", h.PAGE)).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  await context.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(url);
+    await page.locator(h.$.verdict).waitFor();
+    await h.answer(page, "systematic_torture", "yes");
+    await page.evaluate(() => {
+      window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") }));
+      window.dispatchEvent(new PromiseRejectionEvent("unhandledrejection", { promise: Promise.resolve(), reason: new WebAssembly.RuntimeError("unreachable") }));
+    });
+    await page.evaluate(async (bytes) => {
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+      await new Promise((resolve) => {
+        setTimeout(() => instance.exports.f());
+        setTimeout(resolve, 50);
+      });
+    }, HOST_TRAP);
+    assert.ok(errors.some((e) => /RuntimeError|unreachable/i.test(e)), `the host's trap happened: ${errors}`);
+    const widget = await page.evaluate(() => ({
+      panel: document.querySelector("assurance-check").shadowRoot.querySelector('div[role="alert"] h2')?.textContent ?? null,
+      verdict: document.querySelector("assurance-check").shadowRoot.querySelector("[data-verdict]")?.dataset.verdict,
+    }));
+    assert.deepEqual(widget, { panel: null, verdict: "barred" }, "the widget is still there and working");
+    await h.answer(page, "systematic_torture", "no");
+    assert.notEqual(await page.locator(h.$.verdict).getAttribute("data-verdict"), "barred");
+  } finally {
+    await context.close();
+  }
+});
