@@ -44,17 +44,30 @@ window.addEventListener("error", crashed);
 window.addEventListener("unhandledrejection", crashed);
 
 // Iframe mode (issue 5): the host cannot style inside the frame, so it may post
-// { "assurance-check:theme": { "--ac-accent": "#006d5b", ... } }. Only the documented
-// properties, with plain values (no url()), are applied. Nothing is ever posted back.
-const THEME = ["--ac-accent", "--ac-font", "--ac-radius", "--ac-bg", "--ac-fg"];
-window.addEventListener("message", (event) => {
-  const theme = window.parent !== window && event.source === window.parent && event.data?.["assurance-check:theme"];
-  for (const name of theme ? THEME : []) {
-    const value = theme[name];
-    if (typeof value !== "string" || !/^[\w\s#%.,'"()-]{1,80}$/.test(value) || /url/i.test(value)) continue;
-    for (const host of document.querySelectorAll("assurance-check")) host.style.setProperty(name, value);
-  }
-});
+// { "assurance-check:theme": { "--ac-accent": "#006d5b", ... } }. Nothing is ever posted back.
+// Issue 16, item 10: only the one-file page listens (its script is inline, so the stack names
+// the page itself; the custom element on a host page is styled by the host's CSS), and each
+// value must be what its property takes: a colour (its functions only, which load nothing),
+// a plain length, or a list of font names. No url(), image-set() or var().
+const COLOUR = (v) => CSS.supports("color", v) && [...v.matchAll(/([\w-]+)\s*\(/g)].every((m) => /^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)$/i.test(m[1]));
+const THEME = {
+  "--ac-accent": COLOUR,
+  "--ac-bg": COLOUR,
+  "--ac-fg": COLOUR,
+  "--ac-radius": (v) => /^(0|\d{1,3}(\.\d{1,3})?(px|rem|em|%))$/.test(v),
+  "--ac-font": (v) => /^[\w\s"',-]+$/.test(v) && CSS.supports("font-family", v),
+};
+const onePage = (url) => url.split(/[?#]/)[0];
+if (OWN_SCRIPT && onePage(OWN_SCRIPT) === onePage(location.href)) {
+  window.addEventListener("message", (event) => {
+    const theme = window.parent !== window && event.source === window.parent && event.data?.["assurance-check:theme"];
+    for (const [name, valid] of theme ? Object.entries(THEME) : []) {
+      const value = theme[name];
+      if (typeof value !== "string" || value.length > 80 || !valid(value.trim())) continue;
+      for (const host of document.querySelectorAll("assurance-check")) host.style.setProperty(name, value.trim());
+    }
+  });
+}
 
 // Decode once per page; a second element reuses the same instance.
 function boot() {
