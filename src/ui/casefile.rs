@@ -117,7 +117,7 @@ impl CaseFile {
         dom::set_text(&self.alert, text.unwrap_or(""));
         if text.is_some() {
             dom::set_text(&self.confirmation, "");
-            self.alert.scroll_into_view_with_bool(false);
+            reveal(&self.alert, 0.0);
         }
     }
 
@@ -325,4 +325,28 @@ pub(crate) fn is_kept() -> bool {
     storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .is_some()
+}
+
+/// Room left around an element scrolled into view, in CSS pixels.
+const REVEAL_MARGIN: f64 = 16.0;
+
+/// Scrolls the widget's own window so that `element` is in view below `top` (the bottom of
+/// the sticky verdict bar, or 0). Not `scrollIntoView`, which scrolls every ancestor frame
+/// too and so tells an iframe host where the widget scrolled, and from that which answers are
+/// checked (issue 16, item 13).
+pub(crate) fn reveal(element: &Element, top: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let r = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or_else(|| r.bottom());
+    if r.top() < top {
+        window.scroll_by_with_x_and_y(0.0, r.top() - top - REVEAL_MARGIN);
+    } else if r.bottom() > height {
+        window.scroll_by_with_x_and_y(0.0, r.bottom() - height + REVEAL_MARGIN);
+    }
 }

@@ -279,7 +279,7 @@ impl Bar {
 
     /// Keeps a newly focused control clear of the bar (WCAG 2.4.11): the browser scrolls
     /// focus into view only when it is off screen, and the bar covers part of the screen.
-    /// The control's `scroll-margin-block-end` (widget.css) leaves room for the bar.
+    /// It is scrolled to just below the bar, in the widget's own window only.
     pub(crate) fn keep_clear(&self, focused: &Element) {
         let bar = self.root.get_bounding_client_rect();
         if bar.height() <= 0.0 || self.root.contains(Some(focused)) {
@@ -292,7 +292,7 @@ impl Bar {
             .unwrap_or_else(|| focused.clone());
         let r = target.get_bounding_client_rect();
         if r.bottom() > bar.top() && r.top() < bar.bottom() {
-            target.scroll_into_view_with_bool(false);
+            super::casefile::reveal(&target, bar.bottom());
         }
     }
 
