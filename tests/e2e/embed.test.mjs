@@ -332,3 +332,84 @@ describe("theming: the custom properties are honoured and contrast holds whateve
     }
   });
 });
+
+// Issue 16, item 10: values that could load something are refused whatever the property,
+// and the custom element on a host page that is itself framed listens for no theme at all.
+const TRACKERS = {
+  "--ac-accent": "image-set(url(/track-me.gif) 1x)",
+  "--ac-bg": "-webkit-image-set(url(/track-me.gif) 1x)",
+  "--ac-fg": "url(/track-me.gif)",
+  "--ac-font": "Georgia, image-set(url(/track-me.gif) 1x)",
+};
+
+test("iframe mode: image-set() and url() are refused in every theme property, and nothing is fetched", async () => {
+  const { context, page, frame, requests } = await openHost("iframe", { bypassCSP: true });
+  try {
+    await page.evaluate((theme) => {
+      document.querySelector("iframe").contentWindow.postMessage({ "assurance-check:theme": theme }, "*");
+      document.querySelector("iframe").contentWindow.postMessage({ "assurance-check:theme": { "--ac-radius": "3px" } }, "*");
+    }, TRACKERS);
+    await frame.waitForFunction(() => document.querySelector("assurance-check").style.getPropertyValue("--ac-radius") === "3px");
+    const set = await frame.evaluate(
+      (names) => names.map((n) => document.querySelector("assurance-check").style.getPropertyValue(n)),
+      Object.keys(TRACKERS),
+    );
+    assert.deepEqual(set, ["", "", "", ""], "no tracker value is applied");
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.filter((u) => u.includes("track-me")), [], "no request for the tracker");
+  } finally {
+    await context.close();
+  }
+});
+
+test("element mode on a framed host page: theme messages are not listened to", async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const requests = [];
+  try {
+    const page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${origin}/host-framed.html`);
+    const frame = page.frameLocator("iframe");
+    await frame.locator(h.$.verdict).waitFor();
+    await page.evaluate((theme) => {
+      document.querySelector("iframe").contentWindow.postMessage({ "assurance-check:theme": { ...theme, "--ac-radius": "3px", "--ac-accent": "#ffff00" } }, "*");
+    }, TRACKERS);
+    await page.waitForTimeout(500);
+    const child = page.frames().find((f) => f !== page.mainFrame());
+    const style = await child.evaluate(() => document.querySelector("assurance-check").getAttribute("style"));
+    assert.equal(style, null, "the element's style is untouched");
+    assert.deepEqual(requests.filter((u) => u.includes("track-me")), []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Issue 16, item 13: keeping a focused control clear of the verdict bar scrolls the frame's
+// own window only; the host's scroll position says nothing about the answers.
+test("iframe mode: keeping focus clear of the bar does not scroll the host page", async () => {
+  const { context, page, frame } = await openHost("iframe", { viewport: { width: 420, height: 600 } });
+  try {
+    const before = await page.evaluate(() => window.scrollY);
+    const result = await frame.evaluate(() => {
+      const root = document.querySelector("assurance-check").shadowRoot;
+      const bar = root.querySelector(".bar");
+      const choices = [...root.querySelectorAll(".layout .choice")];
+      const choice = choices[Math.floor(choices.length / 2)];
+      // Put the choice right under the stuck bar, then focus it without the browser's own scroll.
+      window.scrollTo(0, choice.getBoundingClientRect().top + window.scrollY - bar.getBoundingClientRect().height / 2);
+      const under = choice.getBoundingClientRect().top < bar.getBoundingClientRect().bottom;
+      choice.querySelector("input").focus({ preventScroll: true });
+      return {
+        barHeight: bar.getBoundingClientRect().height,
+        under,
+        clear: choice.getBoundingClientRect().top >= bar.getBoundingClientRect().bottom,
+      };
+    });
+    assert.ok(result.barHeight > 0, "the bar is shown at this width");
+    assert.ok(result.under, "the choice started under the bar");
+    assert.ok(result.clear, "the widget moved it clear of the bar");
+    assert.equal(await page.evaluate(() => window.scrollY), before, "the host did not scroll");
+  } finally {
+    await context.close();
+  }
+});
