@@ -43,7 +43,9 @@ impl InputError {
             InputErrorKind::BadValue { found, allowed } => (e.bad_value, quoted(found), allowed),
             InputErrorKind::Duplicate => (e.duplicate, String::new(), &[]),
             InputErrorKind::NoteTooLong => (e.note_too_long, String::new(), &[]),
-            InputErrorKind::TooLong { max } => (e.too_long, max.to_string(), &[]),
+            InputErrorKind::TooLong { max } => {
+                (e.too_long, crate::rules::decimal(*max as u64), &[])
+            }
         };
         let mut line = fill(
             template,

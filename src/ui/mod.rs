@@ -307,7 +307,10 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 app.view.case.alert(None);
                 app.refresh(false);
                 app.changed_storage();
-                let loaded = fill(c.ui.loaded, &[("count", &count.to_string())]);
+                let loaded = fill(
+                    c.ui.loaded,
+                    &[("count", &crate::rules::decimal(count as u64))],
+                );
                 app.view.case.confirm(Some(&loaded));
                 app.view.announcer.say(&loaded);
             }

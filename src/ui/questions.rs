@@ -169,7 +169,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         .attr("data-note", id)
         .attr("dir", "auto")
         .attr("rows", "3")
-        .attr("maxlength", &MAX_NOTE_CHARS.to_string())
+        .attr("maxlength", &crate::rules::decimal(MAX_NOTE_CHARS as u64))
         // Keep notes from the browser's cloud features: enhanced spellcheck, page
         // translation, form history and writing suggestions send or keep text (issue 16).
         .attr("spellcheck", "false")

@@ -11,7 +11,7 @@ use super::cite;
 use super::dom::{self, El};
 use crate::i18n::{fill, Catalog};
 use crate::report::finding_text;
-use crate::rules::{CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
+use crate::rules::{decimal, CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
 
 /// What the panel shows: the evaluation, and the verdict as the user sees it (`None`
 /// before any answer).
@@ -46,8 +46,8 @@ fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
     fill(
         c.ui.progress,
         &[
-            ("answered", &s.answered.to_string()),
-            ("total", &s.shown.to_string()),
+            ("answered", &decimal(s.answered as u64)),
+            ("total", &decimal(s.shown as u64)),
         ],
     )
 }
@@ -158,8 +158,8 @@ impl Panel {
         dom::set_text(&self.verdict_meaning, words.meaning);
 
         dom::set_text(&self.progress_text, &progress_text(c, s));
-        dom::set_attr(&self.progress_bar, "max", &s.shown.max(1).to_string());
-        dom::set_attr(&self.progress_bar, "value", &s.answered.to_string());
+        dom::set_attr(&self.progress_bar, "max", &decimal(s.shown.max(1) as u64));
+        dom::set_attr(&self.progress_bar, "value", &decimal(s.answered as u64));
 
         for (id, row, label) in &self.circumstances {
             let status = s
