@@ -133,6 +133,8 @@ function boot() {
 }
 
 class AssuranceCheck extends HTMLElement {
+  #booting = false;
+
   static get observedAttributes() {
     return ["lang"];
   }
@@ -164,14 +166,20 @@ class AssuranceCheck extends HTMLElement {
     // the static one in place, in one task, so nothing flashes.
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     if (!wasmPresent() && keepStatic(root)) return;
+    // One mount per boot: an upgraded element with a declarative root gets `lang` through
+    // attributeChangedCallback before connectedCallback; the mount reads `lang` itself.
+    if (this.#booting) return;
+    this.#booting = true;
     boot()
       .then(() => {
+        this.#booting = false;
         if (!this.isConnected) return;
         const state = staticState(root);
         mount(this, root, (json, title, body, button) => kept.set(this, { json, title, body, button }));
         takeOver(root, state);
       })
       .catch((error) => {
+        this.#booting = false;
         root.textContent = `assurance-check could not start: ${error && error.message}`;
       });
   }
