@@ -177,9 +177,9 @@ for (const file of PAGES) {
     }
     // The save keeps the CSP first, the script and the element; the shadow root is not saved.
     assert.match(saved, /<head>\s*<meta http-equiv="Content-Security-Policy"/);
-    const file = join(scratch, `saved as rendered ${file}`);
-    writeFileSync(file, saved);
-    const copy = pathToFileURL(file).href;
+    const savedFile = join(scratch, `saved as rendered ${file}`);
+    writeFileSync(savedFile, saved);
+    const copy = pathToFileURL(savedFile).href;
     const { context, page, requests, refused, errors } = await openFile(copy);
     try {
       const census = await page.evaluate(() =>
