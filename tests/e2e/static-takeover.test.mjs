@@ -86,3 +86,24 @@ test("a focused radio keeps the focus through the takeover", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a language's page still switches language in place and keeps the answers", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url("assurance-check.fr.html"));
+  await page.locator("[data-verdict]").waitFor();
+  const c = cases.find((x) => x.verdict === "barred");
+  await h.answerScenario(page, c.answers);
+  await page.locator("select[data-action=language]").selectOption("es");
+  await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector(".ac")?.lang === "es");
+  const live = await h.readWidget(page);
+  assert.equal(live.verdict, c.verdict);
+  const checked = await page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, r.value]),
+    ),
+  );
+  assert.deepEqual(checked, c.answers);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr", "the page's own text stays French");
+  await context.close();
+});
