@@ -60,6 +60,8 @@ function wasmPresent() {
 function keepStatic(root) {
   const notice = root.querySelector("[data-static-notice]");
   if (notice) notice.hidden = false;
+  // And the live widget's inert picker and case-file buttons go: they will not start.
+  root.querySelector(".ac")?.setAttribute("data-static-nowasm", "");
   return notice !== null;
 }
 

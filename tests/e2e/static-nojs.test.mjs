@@ -53,9 +53,10 @@ for (const { lang, dir, file } of PAGES) {
           notes: root?.querySelectorAll("[data-static-root] textarea[data-note]").length,
           notice: root?.querySelector("[data-static-notice]")?.checkVisibility(),
           current: document.querySelector(".languages [aria-current]")?.getAttribute("lang"),
+          inert: [...root.querySelectorAll("[data-static-scripted]")].filter((e) => e.checkVisibility()).length,
         };
       });
-      assert.deepEqual(seen, { probe: null, lang, dir, widgetLang: lang, radios: seen.radios, notes: h.QUESTIONS.length, notice: false, current: lang });
+      assert.deepEqual(seen, { probe: null, lang, dir, widgetLang: lang, radios: seen.radios, notes: h.QUESTIONS.length, notice: false, current: lang, inert: 0 });
       assert.ok(seen.radios > 40, `${seen.radios} radios`);
     });
 

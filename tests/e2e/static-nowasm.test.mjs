@@ -27,6 +27,7 @@ function readNotice() {
     text: notice.textContent,
     staticRoot: host.shadowRoot.querySelectorAll("[data-static-root]").length,
     live: host.shadowRoot.querySelectorAll("[data-verdict]").length,
+    inert: [...host.shadowRoot.querySelectorAll("[data-static-scripted]")].filter((e) => e.checkVisibility()).length,
   };
 }
 
@@ -67,7 +68,7 @@ describe("Chromium with --js-flags=--jitless", () => {
       const seen = await page.evaluate(readNotice);
       assert.deepEqual(
         { ...seen, text: undefined },
-        { wasm: "undefined", shown: true, lang, paragraphs: 4, text: undefined, staticRoot: 1, live: 0 },
+        { wasm: "undefined", shown: true, lang, paragraphs: 4, text: undefined, staticRoot: 1, live: 0, inert: 0 },
       );
       notices.set(lang, seen.text);
       assert.deepEqual(errors, []);
@@ -130,7 +131,7 @@ describe("Firefox ESR with javascript.options.wasm = false", { skip }, () => {
       );
       await page.evaluate(provokeCrashHandler);
       const seen = await page.evaluate(readNotice);
-      assert.deepEqual({ ...seen, text: undefined }, { wasm: "undefined", shown: true, lang, paragraphs: 4, text: undefined, staticRoot: 1, live: 0 });
+      assert.deepEqual({ ...seen, text: undefined }, { wasm: "undefined", shown: true, lang, paragraphs: 4, text: undefined, staticRoot: 1, live: 0, inert: 0 });
       if (notices.has(lang)) assert.equal(seen.text, notices.get(lang));
     });
   }

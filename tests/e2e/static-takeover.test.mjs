@@ -45,8 +45,13 @@ for (const { file } of [PAGES[0], PAGES[3]]) {
     const area = page.locator(h.$.note("personal_risk"));
     await area.fill(typed);
     await area.evaluate((t) => t.setSelectionRange(5, 7));
+    const top = () =>
+      page.evaluate(() => document.querySelector("assurance-check").shadowRoot.querySelector(".layout").getBoundingClientRect().top);
+    const before = await top();
     await page.evaluate(() => window.releaseBoot());
     await page.locator("[data-verdict]").waitFor();
+    // The static widget holds the live one's inert picker and case-file buttons: no jump.
+    assert.equal(await top(), before, "the questions and the panel stay where they were");
     const live = await h.readWidget(page);
     assert.equal(live.verdict, c.verdict);
     const after = await page.evaluate(() => {
