@@ -1,7 +1,11 @@
-// Bundles the widget's wasm-pack output into the two self-contained artifacts:
+// Bundles the widget's wasm-pack output into the self-contained artifacts:
 //   dist/assurance-check.js    the glue, the element shim and the wasm as base64 (one module)
-//   dist/assurance-check.html  www/index.html with that module inline and its own strict CSP
+//   dist/assurance-check.html  the one-file page in English, and .fr.html, .es.html, .ar.html:
+//                              each the native CLI's `page --part page --lang L` (www/index.html
+//                              in L, with the static questionnaire inside <assurance-check>),
+//                              with that module inline and its own strict CSP
 // Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
+// AC_CLI is the native CLI (target/debug/assurance-check, built by scripts/build).
 // AC_PKG (the widget's build, target/widget/ from scripts/build) and AC_DIST (dist/) are paths
 // under the repository: the trap test (tests/e2e/trap.test.mjs) bundles its test-only build
 // into target/trap/ with them.
@@ -11,6 +15,7 @@
 // packed with LZMA (www/lzma.js unpacks it), and the glue, the decoder and the shim are
 // minified with terser. What this relies on in wasm-bindgen's output is listed, and checked,
 // in scripts/wasm-glue.mjs.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -94,30 +99,51 @@ const script = `${DECLARATION.replace('"__WASM_BASE64__"', () => `"${wasm}"`)}${
 if (script.includes('"__WASM_BASE64__"')) fail("the wasm placeholder was not replaced");
 if (/<\/script/i.test(script)) fail("the script contains </script");
 
-// ---- The page ---------------------------------------------------------------------------
+// ---- The pages, one per language -----------------------------------------------------------
 
-const page = read("www/index.html");
-const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash("sha256", m[1]));
-const csp = [
-  "default-src 'none'",
-  `script-src '${hash("sha256", script)}' 'wasm-unsafe-eval'`,
-  ...(styles.length ? [`style-src ${styles.map((h) => `'${h}'`).join(" ")}`] : []),
-  "connect-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join("; ");
+const CLI = join(root, process.env.AC_CLI || "target/debug/assurance-check");
+const LANGS = [
+  ["en", "assurance-check.html"],
+  ["fr", "assurance-check.fr.html"],
+  ["es", "assurance-check.es.html"],
+  ["ar", "assurance-check.ar.html"],
+];
 
-for (const marker of ["<!-- assurance-check:csp -->", "<!-- assurance-check:script -->"]) {
-  if (!page.includes(marker)) fail(`www/index.html lacks ${marker}`);
+// Every <style> is hashed, the generated ones inside the widget's declarative shadow root
+// too: no 'unsafe-inline'.
+function bundlePage(page) {
+  for (const marker of ["<!-- assurance-check:csp -->", "<!-- assurance-check:script -->"]) {
+    if (page.split(marker).length !== 2) fail(`the page must carry ${marker} once`);
+  }
+  if (/\sstyle\s*=/i.test(page)) fail("the page has a style attribute, which the CSP refuses");
+  const styles = [...new Set([...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash("sha256", m[1])))];
+  const csp = [
+    "default-src 'none'",
+    `script-src '${hash("sha256", script)}' 'wasm-unsafe-eval'`,
+    ...(styles.length ? [`style-src ${styles.map((h) => `'${h}'`).join(" ")}`] : []),
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+  const html = page
+    .replace("<!-- assurance-check:csp -->", `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+    .replace("<!-- assurance-check:script -->", () => `<script type="module">${script}</script>`);
+  return { html, csp };
 }
-const html = page
-  .replace("<!-- assurance-check:csp -->", `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
-  .replace("<!-- assurance-check:script -->", () => `<script type="module">${script}</script>`);
 
 mkdirSync(join(root, DIST), { recursive: true });
 writeFileSync(join(root, DIST, "assurance-check.js"), script);
-writeFileSync(join(root, DIST, "assurance-check.html"), html);
 console.log(`bundle: wasm ${pkgWasm.length} bytes in ${PKG}/, ${wasmBytes.length} with short names`);
 console.log(`bundle: ${DIST}/assurance-check.js   integrity="${hash("sha384", script)}"`);
-console.log(`bundle: ${DIST}/assurance-check.html ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);
+for (const [lang, file] of LANGS) {
+  let page;
+  try {
+    page = execFileSync(CLI, ["page", "--part", "page", "--lang", lang], { encoding: "utf8", maxBuffer: 1 << 26 });
+  } catch (error) {
+    fail(`${CLI} page --part page --lang ${lang}: ${error.message}`);
+  }
+  const { html, csp } = bundlePage(page);
+  writeFileSync(join(root, DIST, file), html);
+  console.log(`bundle: ${DIST}/${file} ${Math.round(html.length / 1024)} KB, CSP: ${csp}`);
+}

@@ -1,5 +1,6 @@
 // A static server for dist/ on 127.0.0.1 only, with the right MIME types (including
-// application/wasm). "/" is the self-contained page, the same file a browser can save.
+// application/wasm). "/" is the English self-contained page, the same file a browser can save;
+// the French, Spanish and Arabic pages are served by their names.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -34,5 +35,7 @@ createServer(async (req, res) => {
     res.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n");
   }
 }).listen(port, "127.0.0.1", () => {
-  console.log(`serve: http://127.0.0.1:${port}/`);
+  for (const page of ["", "assurance-check.fr.html", "assurance-check.es.html", "assurance-check.ar.html"]) {
+    console.log(`serve: http://127.0.0.1:${port}/${page}`);
+  }
 });

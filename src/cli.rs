@@ -19,7 +19,7 @@ assurance-check: is reliance on diplomatic assurances against torture barred?
 Usage:
   assurance-check evaluate <FILE|-> [--format json|text|markdown|rtf] [--lang LANG]
   assurance-check questions [--format json|text] [--lang LANG]
-  assurance-check page [--part css|results|harness] [--lang LANG]
+  assurance-check page [--part css|results|harness|page] [--lang LANG]
   assurance-check --help | --version
 
 Run `assurance-check <command> --help` for details. Exit status: 0 on success,
@@ -55,15 +55,18 @@ Prints every question with its help text, citation, answers and when it is shown
 ";
 
 const PAGE_HELP: &str = "\
-assurance-check page [--part css|results|harness] [--lang LANG]
+assurance-check page [--part css|results|harness|page] [--lang LANG]
 
 Prints the static page's parts, derived from the rules: the results as HTML blocks in
 LANG, the stylesheet that shows the blocks the rules would report for the radios' state
-(the same in every language), or a standalone test page with both and no script.
+(the same in every language), a standalone test page with both and no script, or the
+one-file page in LANG with the whole questionnaire inside (scripts/bundle.mjs adds the
+script and the CSP).
 
   --part css      the stylesheet
   --part results  the results markup
   --part harness  the test page (default)
+  --part page     the one-file page, before bundling
   --lang LANG     en, fr, es or ar (default en)
 ";
 
@@ -90,8 +93,9 @@ fn page_command(args: &[String]) -> Result<String, Failure> {
         Some("css") => Ok(page.css()),
         Some("results") => Ok(page.results(o.lang) + "\n"),
         Some("harness") => Ok(page.harness(o.lang)),
+        Some("page") => page.page(o.lang).map_err(Failure),
         _ => Err(Failure(
-            "--part must be one of css, results, harness".to_owned(),
+            "--part must be one of css, results, harness, page".to_owned(),
         )),
     }
 }

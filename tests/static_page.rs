@@ -138,6 +138,77 @@ fn the_harness_has_every_radio_and_no_script() {
     }
 }
 
+/// The one-file page of each language: the template fully filled in, in the language, with
+/// the widget (the generated stylesheet and results included) in a declarative shadow root,
+/// no script or CSP yet (scripts/bundle.mjs adds them at its two markers), and nothing the
+/// strict CSP would refuse (a `style` attribute, an inline handler).
+#[test]
+fn each_language_has_its_page_with_the_static_widget_inside() {
+    let page = StaticPage::new();
+    let mut ledes = Vec::new();
+    for c in LANGUAGES {
+        let code = c.lang.code;
+        let html = page.page(c).expect("the template is filled");
+        assert!(!html.contains("{{"), "{code}: a placeholder is left");
+        assert!(html.starts_with(&format!(
+            "<!doctype html>\n<html lang=\"{code}\" dir=\"{}\">",
+            c.lang.dir.as_str()
+        )));
+        for marker in [
+            "<!-- assurance-check:csp -->",
+            "<!-- assurance-check:script -->",
+        ] {
+            assert_eq!(count(&html, marker), 1, "{code}: {marker}");
+        }
+        assert!(!html.contains("<script"), "{code}");
+        assert!(!html.contains(" style=\""), "{code}: a style attribute");
+        assert!(!html.contains(" onclick"), "{code}: an inline handler");
+        let widget = page.widget(c);
+        assert_eq!(count(&html, &widget), 1, "{code}");
+        assert!(widget.starts_with(&format!(
+            "<assurance-check lang=\"{code}\"><template shadowrootmode=\"open\">"
+        )));
+        assert!(widget.contains(&page.css()), "{code}");
+        assert!(widget.contains(&page.results(c)), "{code}");
+        assert_eq!(
+            count(&widget, "<div class=\"layout\" data-static-root>"),
+            1,
+            "{code}"
+        );
+        assert_eq!(count(&widget, "data-static-notice hidden"), 1, "{code}");
+        // The questions come before the results, for the counters.
+        let questions = widget.find("data-static-question=\"").expect("questions");
+        let results = widget.find("data-static-verdict=\"").expect("results");
+        assert!(questions < results, "{code}");
+        for q in QuestionId::ALL {
+            let id = q.as_str();
+            assert_eq!(count(&widget, &format!("data-static-question=\"{id}\"")), 1);
+            assert_eq!(
+                count(
+                    &widget,
+                    &format!("<textarea id=\"note-{id}\" data-note=\"{id}\"")
+                ),
+                1
+            );
+            for v in q.kind().values() {
+                let radio = format!("<input type=\"radio\" name=\"{id}\" value=\"{v}\">");
+                assert_eq!(count(&widget, &radio), 1, "{radio}");
+            }
+        }
+        assert!(widget.contains(c.ui.title) || widget.contains(&c.ui.title.replace('&', "&amp;")));
+        let lede = html
+            .split("<p class=\"lede\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .expect("a lede")
+            .to_owned();
+        ledes.push(lede);
+    }
+    ledes.sort();
+    ledes.dedup();
+    assert_eq!(ledes.len(), LANGUAGES.len(), "every page has its own text");
+}
+
 // ---- The generator's premises: each output depends only on the questions it enumerates.
 
 fn any_answers() -> impl Strategy<Value = Answers> {
@@ -241,6 +312,9 @@ fn the_cli_prints_each_part() {
     assert_eq!(cli(&["page"]).1, page.harness(LANGUAGES[0]));
     let (code, out, err) = cli(&["page", "--part", "pdf"]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("css, results, harness"), "{err}");
+    assert!(err.contains("css, results, harness, page"), "{err}");
+    let ar = assurance_check::i18n::catalog("ar").expect("Arabic");
+    let whole = cli(&["page", "--part", "page", "--lang", "ar"]);
+    assert_eq!(whole, (0, page.page(ar).expect("filled"), String::new()));
     assert_eq!(cli(&["page", "extra"]).0, 2);
 }

@@ -1,4 +1,6 @@
-// <assurance-check>: defines the element and boots the wasm. Rust renders everything.
+// <assurance-check>: defines the element and boots the wasm. Rust renders everything; the
+// one-file pages also carry the widget as static markup (a declarative shadow root, issue 19),
+// which works before and without the wasm, and which the live widget takes over.
 // The bundler (scripts/bundle.mjs) puts this after the wasm-bindgen glue, in one module,
 // and www/lzma.js, and replaces __WASM_BASE64__ with the wasm itself (LZMA, then base64), so
 // nothing is fetched at run time.
@@ -23,7 +25,7 @@ const ours = (stack) => (OWN_SCRIPT && stack.includes(OWN_SCRIPT)) || (ownWasm !
 
 function crashed(event) {
   const error = event.error || event.reason;
-  if (!event.isTrusted || !(error instanceof WebAssembly.RuntimeError) || !ours(String(error.stack || ""))) return;
+  if (!wasmPresent() || !event.isTrusted || !(error instanceof WebAssembly.RuntimeError) || !ours(String(error.stack || ""))) return;
   for (const [host, k] of kept) {
     const button = Object.assign(el("button", k.button), { type: "button" });
     button.addEventListener("click", () => {
@@ -69,6 +71,75 @@ if (OWN_SCRIPT && onePage(OWN_SCRIPT) === onePage(location.href)) {
   });
 }
 
+// ---- Issue 19: the static widget, and its takeover by the live one ---------------------
+
+// Tor Browser's "Safer" level, iOS Lockdown Mode and `--noexpose_wasm` leave no WebAssembly.
+function wasmPresent() {
+  return typeof WebAssembly === "object" && WebAssembly !== null && typeof WebAssembly.compile === "function";
+}
+
+// Without WebAssembly the static widget stays in charge: only its notice (in the page's
+// language) is shown. `false` when there is no static widget (the script-only embed).
+function keepStatic(root) {
+  const notice = root.querySelector("[data-static-notice]");
+  if (notice) notice.hidden = false;
+  // And the live widget's inert picker and case-file buttons go: they will not start.
+  root.querySelector(".ac")?.setAttribute("data-static-nowasm", "");
+  return notice !== null;
+}
+
+// What the user did in the static widget, read just before the live one replaces it: the
+// answers, the notes, the open disclosures and the focused control, each named by the
+// attributes both widgets share (name/value, data-note, data-question).
+function staticState(root) {
+  if (!root.querySelector("[data-static-root]")) return null;
+  const all = (selector) => [...root.querySelectorAll(selector)];
+  const focused = root.activeElement;
+  return {
+    answers: all("input[type=radio]:checked").map((r) => [r.name, r.value]),
+    notes: all("textarea[data-note]").filter((t) => t.value).map((t) => [t.dataset.note, t.value]),
+    open: all("[data-question] > details[open]").map((d) => [d.parentElement.dataset.question, d.className]),
+    focus: focused && {
+      selector: focused.matches("input[type=radio]")
+        ? `input[type=radio][name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`
+        : focused.matches("textarea[data-note]")
+          ? `textarea[data-note="${CSS.escape(focused.dataset.note)}"]`
+          : null,
+      range: focused.matches("textarea") ? [focused.selectionStart, focused.selectionEnd] : null,
+    },
+  };
+}
+
+// Gives the live widget what the static one held, through the events the widget listens
+// to (change, input), so the core records them as if typed there.
+function takeOver(root, state) {
+  if (!state) return;
+  const one = (selector) => root.querySelector(selector);
+  for (const [name, value] of state.answers) {
+    const radio = one(`input[type=radio][name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
+    if (radio && !radio.checked) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+  for (const [id, text] of state.notes) {
+    const area = one(`textarea[data-note="${CSS.escape(id)}"]`);
+    if (!area) continue;
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    area.closest("details")?.setAttribute("open", "");
+  }
+  for (const [id, className] of state.open) {
+    const details = one(`[data-question="${CSS.escape(id)}"] > details.${CSS.escape(className.split(" ")[0])}`);
+    details?.setAttribute("open", "");
+  }
+  const target = state.focus?.selector && one(state.focus.selector);
+  if (target) {
+    target.focus({ preventScroll: true });
+    if (state.focus.range) target.setSelectionRange(...state.focus.range);
+  }
+}
+
 // Decode once per page; a second element reuses the same instance.
 function boot() {
   if (ready === null) {
@@ -87,6 +158,8 @@ function boot() {
 }
 
 class AssuranceCheck extends HTMLElement {
+  #booting = false;
+
   static get observedAttributes() {
     return ["lang"];
   }
@@ -114,17 +187,27 @@ class AssuranceCheck extends HTMLElement {
 
   render() {
     // Reuse the root on reconnection: Rust clears it, so there is always one widget.
+    // The one-file pages' declarative shadow root is that root: the live widget replaces
+    // the static one in place, in one task, so nothing flashes.
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+    if (!wasmPresent() && keepStatic(root)) return;
+    // One mount per boot: an upgraded element with a declarative root gets `lang` through
+    // attributeChangedCallback before connectedCallback; the mount reads `lang` itself.
+    if (this.#booting) return;
+    this.#booting = true;
     boot()
       .then(() => {
-        if (this.isConnected) {
-          mount(this, root, (json, title, body, button) => {
-            learnOwnWasm();
-            kept.set(this, { json, title, body, button });
-          });
-        }
+        this.#booting = false;
+        if (!this.isConnected) return;
+        const state = staticState(root);
+        mount(this, root, (json, title, body, button) => {
+          learnOwnWasm();
+          kept.set(this, { json, title, body, button });
+        });
+        takeOver(root, state);
       })
       .catch((error) => {
+        this.#booting = false;
         root.textContent = `assurance-check could not start: ${error && error.message}`;
       });
   }

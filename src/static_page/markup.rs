@@ -3,8 +3,8 @@
 use super::blocks::Item;
 use super::Block;
 use crate::i18n::{fill, Catalog};
-use crate::report::{finding_text, options};
-use crate::rules::{Finding, OpenQuestion, Section, Verdict};
+use crate::report::finding_text;
+use crate::rules::{Finding, OpenQuestion, Verdict};
 
 /// Text or an attribute value, escaped for HTML.
 pub(super) fn escape(text: &str) -> String {
@@ -23,7 +23,7 @@ pub(super) fn escape(text: &str) -> String {
 
 /// A citation as the live widget shows it: isolated (LRI … PDI), so that "R2(a)" keeps its
 /// order inside right-to-left text.
-fn cite(label: &str) -> String {
+pub(super) fn cite(label: &str) -> String {
     escape(&["\u{2066}", label, "\u{2069}"].concat())
 }
 
@@ -186,34 +186,6 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
     .join("\n")
 }
 
-/// Every question as plain radios (`name` = id, `value` = answer) with their labels.
-fn questionnaire(c: &Catalog) -> String {
-    let mut out = String::from("<form>\n");
-    for s in Section::ALL {
-        out.push_str(&format!("<section><h2>{}</h2>\n", escape(c.section(s))));
-        for q in s.questions() {
-            out.push_str(&format!(
-                "<fieldset data-static-question=\"{id}\"><legend>{} <span class=\"cite\">{}</span></legend>",
-                escape(c.question(q).text),
-                cite(&["(", q.cites(), ")"].concat()),
-                id = q.as_str()
-            ));
-            for o in options(q, c) {
-                out.push_str(&format!(
-                    "<label><input type=\"radio\" name=\"{}\" value=\"{}\"> {}</label>",
-                    q.as_str(),
-                    o.value,
-                    escape(o.label)
-                ));
-            }
-            out.push_str("</fieldset>\n");
-        }
-        out.push_str("</section>\n");
-    }
-    out.push_str("</form>");
-    out
-}
-
 /// A standalone page without script: the radios, the results and the stylesheet, inside
 /// one `[data-static-root]`.
 pub(super) fn harness(blocks: &[Block], css: &str, c: &Catalog) -> String {
@@ -225,7 +197,7 @@ pub(super) fn harness(blocks: &[Block], css: &str, c: &Catalog) -> String {
         lang = c.lang.code,
         dir = c.lang.dir.as_str(),
         title = escape(c.ui.title),
-        form = questionnaire(c),
+        form = super::questionnaire::questions(c),
         results = results(blocks, c),
     )
 }

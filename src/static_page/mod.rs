@@ -23,9 +23,13 @@
 )]
 
 mod blocks;
+mod chrome;
 mod cover;
 mod markup;
+mod page;
+mod questionnaire;
 mod space;
+mod widget;
 
 use crate::i18n::Catalog;
 use blocks::{outputs, Item};
@@ -113,6 +117,24 @@ impl StaticPage {
     #[must_use]
     pub fn results(&self, c: &Catalog) -> String {
         markup::results(&self.blocks, c)
+    }
+
+    /// `<assurance-check>` with the whole widget inside as a declarative shadow root: the
+    /// widget's stylesheet and the generated one, the intro, the questionnaire and the
+    /// results, in `c`'s language.
+    #[must_use]
+    pub fn widget(&self, c: &Catalog) -> String {
+        let t = chrome::text(c.lang.code);
+        widget::element(c, t, &self.css(), &self.results(c))
+    }
+
+    /// The one-file page in `c`'s language (www/index.html filled in, the widget inside),
+    /// with the CSP and script markers left for scripts/bundle.mjs.
+    ///
+    /// # Errors
+    /// If www/index.html names a placeholder that no language defines.
+    pub fn page(&self, c: &Catalog) -> Result<String, String> {
+        page::page(c, &self.widget(c))
     }
 
     /// A standalone test page without script: every question as plain radios, the

@@ -1,0 +1,99 @@
+//! `<assurance-check>` with its widget already inside, as HTML text: a declarative shadow
+//! root (`<template shadowrootmode="open">`) holding the widget's own stylesheet, the
+//! generated one, and the intro, the results and the questionnaire in the live widget's
+//! classes. The element's script, when it starts, mounts the live widget in this same root
+//! and carries over what was answered here (www/element.js).
+
+use super::chrome::PageText;
+use super::markup::escape;
+use crate::i18n::{Catalog, LANGUAGES};
+
+/// The widget's stylesheet (www/widget.css, stripped by build.rs), the same as src/ui's.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// What only the static widget needs: the panel drawn first though it follows the questions
+/// (for the counters), the verdict's tones, the no-WebAssembly notice, and the print view.
+const STATIC_CSS: &str = include_str!("static.css");
+
+/// The element with its declarative shadow root, in `c`'s language. `css` is the generated
+/// stylesheet, `results` the results markup, both from the same `StaticPage`.
+/// `[data-static-root]` is the layout, not `.ac`: `.ac` is a size container, whose style
+/// containment would keep the counters from reaching the results.
+pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> String {
+    let lang = c.lang.code;
+    let dir = c.lang.dir.as_str();
+    let notice = format!(
+        "<div class=\"notice\" role=\"note\" data-static-notice hidden><p class=\"notice-title\">{}</p>\
+         <p>{}</p><p>{}</p><p>{}</p></div>",
+        escape(t.notice_title),
+        escape(t.notice_works),
+        escape(t.notice_missing),
+        escape(t.notice_cause)
+    );
+    format!(
+        "<assurance-check lang=\"{lang}\"><template shadowrootmode=\"open\">\
+         <style>{WIDGET_CSS}</style><style>{STATIC_CSS}{css}</style>\n\
+         <div class=\"ac\" lang=\"{lang}\" dir=\"{dir}\">\
+         <header class=\"intro\">{picker}<h2>{title}</h2><p>{intro}</p><p class=\"disclaimer\">{disclaimer}</p>\
+         <p class=\"privacy\">{privacy}</p>{notice}{casefile}</header>\n\
+         <div class=\"layout\" data-static-root>{questions}\n<section class=\"panel\">{results}</section></div>\
+         </div></template></assurance-check>",
+        title = escape(c.ui.title),
+        intro = escape(c.ui.intro),
+        disclaimer = escape(c.ui.disclaimer),
+        privacy = escape(c.ui.privacy),
+        questions = super::questionnaire::questions(c),
+        picker = picker(c),
+        casefile = casefile(c),
+    )
+}
+
+/// The live widget's language picker, inert: it holds the live one's place while the wasm
+/// starts, so the page does not jump when the live widget takes over. Hidden without script
+/// (`scripting: none`) and without WebAssembly (`data-static-nowasm`, set by www/element.js).
+fn picker(c: &Catalog) -> String {
+    let options: String = LANGUAGES
+        .iter()
+        .map(|l| {
+            let selected = if l.lang.code == c.lang.code {
+                " selected"
+            } else {
+                ""
+            };
+            format!(
+                "<option value=\"{code}\" lang=\"{code}\" dir=\"{}\"{selected}>{}</option>",
+                l.lang.dir.as_str(),
+                escape(l.lang.name),
+                code = l.lang.code
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"language\" data-static-scripted><label>{}</label><select disabled>{options}</select></div>",
+        escape(c.ui.language)
+    )
+}
+
+/// The live widget's case-file buttons, inert, holding their place as `picker` does.
+fn casefile(c: &Catalog) -> String {
+    let button = |label: &str| {
+        format!(
+            "<button type=\"button\" class=\"button\" disabled>{}</button>",
+            escape(label)
+        )
+    };
+    let ui = &c.ui;
+    format!(
+        "<div class=\"casefile\" data-static-scripted><div class=\"casefile-actions\">{}{}{}{}</div>\
+         <p class=\"drop-hint\">{}</p><div class=\"keep\"><label class=\"switch\">\
+         <input type=\"checkbox\" role=\"switch\" disabled><span>{}</span></label>{}\
+         <p class=\"keep-help\">{}</p></div></div>",
+        button(ui.save_answers),
+        button(ui.open_answers),
+        button(ui.download_report),
+        button(ui.print_report),
+        escape(ui.drop_hint),
+        escape(ui.keep_on_device),
+        button(ui.forget),
+        escape(ui.keep_on_device_help)
+    )
+}
