@@ -2,7 +2,7 @@
 //! message does not compile.
 
 use crate::rules::{
-    Answer, AssurancesSubject, CircumstanceId, FindingId, Forum, QuestionId, Section, Status,
+    Answer, AssurancesSubject, CircumstanceId, FindingId, QuestionId, Section, Status,
     TransferKind, Tri, Verdict,
 };
 
@@ -26,14 +26,20 @@ macro_rules! part {
         pub struct $name { $($(#[$fm])* pub $field: $ty,)* }
 
         impl Entries for $name {
+            // A field's attributes go on its statement too, so that a `cfg` drops both; its
+            // doc comment there documents nothing.
+            #[allow(unused_doc_comments)]
             fn entries(&self, prefix: &str, out: &mut Vec<(String, &'static str)>) {
                 $(
-                    let key = if prefix.is_empty() {
-                        stringify!($field).to_owned()
-                    } else {
-                        format!("{}.{}", prefix, stringify!($field))
-                    };
-                    self.$field.entries(&key, out);
+                    $(#[$fm])*
+                    {
+                        let key = if prefix.is_empty() {
+                            stringify!($field).to_owned()
+                        } else {
+                            format!("{}.{}", prefix, stringify!($field))
+                        };
+                        self.$field.entries(&key, out);
+                    }
                 )*
             }
         }
@@ -88,6 +94,8 @@ part!(
         verdicts: Verdicts,
         findings: Findings,
         report: ReportText,
+        /// Only with the table of authorities (the widget's build has none, for its size).
+        #[cfg(feature = "authorities")]
         authorities: AuthorityText,
         errors: Errors,
         dates: Dates,
@@ -600,8 +608,10 @@ impl Catalog {
     }
 
     /// The official name of a forum of the table of authorities.
+    #[cfg(feature = "authorities")]
     #[must_use]
-    pub fn forum(&self, f: Forum) -> &'static str {
+    pub fn forum(&self, f: crate::rules::Forum) -> &'static str {
+        use crate::rules::Forum;
         let t = &self.authorities.forums;
         match f {
             Forum::Icj => t.icj,

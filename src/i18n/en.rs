@@ -41,9 +41,9 @@ pub static EN: Catalog = Catalog {
         open_failed: "The file could not be opened.",
         unchanged: "Your current answers are unchanged.",
         keep_on_device: "Keep my answers on this device",
-        keep_on_device_help: "When this is on, your answers and notes are kept in this browser’s storage on this device only, so they are here when you come back. Nothing is sent anywhere. Turn it off or press “Forget” to remove the kept copy; the browser may still keep traces of it in its own files.",
+        keep_on_device_help: "When this is on, your answers and notes are kept in this browser’s storage on this device only, so they are here when you come back. Nothing is sent anywhere. Turn it off or press “Forget” to remove the kept copy.",
         forget: "Forget",
-        forgotten: "The kept copy was removed; the browser may still keep traces of it. Your answers stay on screen until you start over.",
+        forgotten: "The kept copy was removed; your answers stay on screen.",
         unsaved_changes: "You have answers that are not saved. Leave anyway?",
         crash_title: "Something went wrong",
         crash_body: "The check stopped working. Your answers are safe: download them, reload the page and open the file.",
@@ -226,6 +226,7 @@ pub static EN: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}; {b}",
     },
+    #[cfg(feature = "authorities")]
     authorities: AuthorityText {
         heading: "Table of authorities",
         supports: "in support of {reasons}",

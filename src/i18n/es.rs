@@ -41,9 +41,9 @@ pub static ES: Catalog = Catalog {
         open_failed: "No se pudo abrir el archivo.",
         unchanged: "Sus respuestas actuales no han cambiado.",
         keep_on_device: "Conservar mis respuestas en este dispositivo",
-        keep_on_device_help: "Cuando esta opción está activada, sus respuestas y notas se guardan en el almacenamiento de este navegador, solo en este dispositivo, para que las encuentre cuando vuelva. No se envía nada a ningún lugar. Desactívela o pulse «Olvidar» para suprimir la copia guardada; el navegador aún puede conservar rastros de ella en sus propios archivos.",
+        keep_on_device_help: "Cuando esta opción está activada, sus respuestas y notas se guardan en el almacenamiento de este navegador, solo en este dispositivo, para que las encuentre cuando vuelva. No se envía nada a ningún lugar. Desactívela o pulse «Olvidar» para suprimir la copia guardada.",
         forget: "Olvidar",
-        forgotten: "Se ha suprimido la copia guardada; el navegador aún puede conservar rastros de ella. Sus respuestas siguen en pantalla hasta que vuelva a empezar.",
+        forgotten: "Se ha suprimido la copia guardada; sus respuestas siguen en pantalla.",
         unsaved_changes: "Tiene respuestas sin guardar. ¿Desea salir de todos modos?",
         crash_title: "Se ha producido un error",
         crash_body: "La verificación ha dejado de funcionar. Sus respuestas están a salvo: descárguelas, vuelva a cargar la página y abra el archivo.",
@@ -226,6 +226,7 @@ pub static ES: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}; {b}",
     },
+    #[cfg(feature = "authorities")]
     authorities: AuthorityText {
         heading: "Índice de jurisprudencia y otras fuentes citadas",
         supports: "en apoyo de {reasons}",

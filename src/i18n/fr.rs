@@ -42,9 +42,9 @@ pub static FR: Catalog = Catalog {
         open_failed: "Le fichier n’a pas pu être ouvert.",
         unchanged: "Vos réponses actuelles n’ont pas été modifiées.",
         keep_on_device: "Conserver mes réponses sur cet appareil",
-        keep_on_device_help: "Lorsque cette option est activée, vos réponses et vos notes sont conservées dans le stockage de ce navigateur, sur cet appareil uniquement, afin que vous les retrouviez lors de votre prochaine visite. Rien n’est envoyé nulle part. Désactivez l’option ou appuyez sur «\u{a0}Oublier\u{a0}» pour supprimer la copie conservée\u{a0}; le navigateur peut encore en garder des traces dans ses propres fichiers.",
+        keep_on_device_help: "Lorsque cette option est activée, vos réponses et vos notes sont conservées dans le stockage de ce navigateur, sur cet appareil uniquement, afin que vous les retrouviez lors de votre prochaine visite. Rien n’est envoyé nulle part. Désactivez l’option ou appuyez sur «\u{a0}Oublier\u{a0}» pour supprimer la copie conservée.",
         forget: "Oublier",
-        forgotten: "La copie conservée a été supprimée\u{a0}; le navigateur peut encore en garder des traces. Vos réponses restent affichées jusqu’à ce que vous recommenciez.",
+        forgotten: "La copie conservée a été supprimée\u{a0}; vos réponses restent affichées.",
         unsaved_changes: "Certaines réponses ne sont pas enregistrées. Quitter quand même\u{a0}?",
         crash_title: "Une erreur s’est produite",
         crash_body: "La vérification a cessé de fonctionner. Vos réponses ne sont pas perdues\u{a0}: téléchargez-les, rechargez la page, puis ouvrez le fichier.",
@@ -227,6 +227,7 @@ pub static FR: Catalog = Catalog {
         list: "{a}, {b}",
         clauses: "{a}\u{a0}; {b}",
     },
+    #[cfg(feature = "authorities")]
     authorities: AuthorityText {
         heading: "Table de la jurisprudence et des autres sources citées",
         supports: "à l’appui de {reasons}",

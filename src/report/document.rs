@@ -2,12 +2,15 @@
 //! CLI's text and Markdown, the downloaded Markdown and the printed page.
 
 use crate::i18n::{fill, Catalog, Dir};
+#[cfg(feature = "authorities")]
+use crate::rules::{supporting, Reason, BY_FORUM};
 use crate::rules::{
-    supporting, Answer, Answers, Evaluation, QuestionId, Reason, ShownWhen, Tri, Verdict, BY_FORUM,
-    RULES_VERSION,
+    Answer, Answers, Evaluation, QuestionId, ShownWhen, Tri, Verdict, RULES_VERSION,
 };
 
-use super::{finding_text, point_text, user_text};
+#[cfg(feature = "authorities")]
+use super::point_text;
+use super::{finding_text, user_text};
 
 /// One block of the report. `UserText` is the user's own words and is never markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +100,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
             label: c.status(*status).to_owned(),
             text: cited(c.circumstance(*id), id.cites(), c),
         });
+        #[cfg(feature = "authorities")]
         authorities(Reason::Circumstance(*id), c, &mut out);
     }
 
@@ -132,14 +136,15 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     }));
 
     out.push(Block::Heading(r.findings.to_owned()));
+    #[cfg_attr(not(feature = "authorities"), allow(unused_variables))]
     for (i, f) in e.findings.iter().enumerate() {
         out.push(Block::Item {
             label: ltr(f.id.cites(), c),
             text: finding_text(f, e.verdict, c),
         });
         // A finding given once per safeguard (R3) lists its authorities once, under the first.
-        let first = e.findings.iter().position(|g| g.id == f.id) == Some(i);
-        if first {
+        #[cfg(feature = "authorities")]
+        if e.findings.iter().position(|g| g.id == f.id) == Some(i) {
             authorities(Reason::Finding(f.id), c, &mut out);
         }
     }
@@ -159,10 +164,12 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
     out.push(Block::Paragraph(c.ui.disclaimer.to_owned()));
     out.push(Block::Paragraph(r.source.to_owned()));
     out.push(Block::Paragraph(r.labels.to_owned()));
+    #[cfg(feature = "authorities")]
     table_of_authorities(e, c, &mut out);
     out
 }
 
+#[cfg(feature = "authorities")]
 /// The authorities under a reason, one item each: the citation with the point's pinpoint,
 /// then what the body held; where it accepted assurances, the point says so.
 fn authorities(reason: Reason, c: &Catalog, out: &mut Vec<Block>) {
@@ -180,6 +187,7 @@ fn authorities(reason: Reason, c: &Catalog, out: &mut Vec<Block>) {
     }
 }
 
+#[cfg(feature = "authorities")]
 /// The reasons of an evaluation, in the report's order.
 fn reasons(e: &Evaluation) -> impl Iterator<Item = Reason> + '_ {
     let circumstances = e
@@ -189,6 +197,7 @@ fn reasons(e: &Evaluation) -> impl Iterator<Item = Reason> + '_ {
     circumstances.chain(e.findings.iter().map(|f| Reason::Finding(f.id)))
 }
 
+#[cfg(feature = "authorities")]
 /// The closing table, as a brief has: each authority the report cites, once, grouped by
 /// forum ([`BY_FORUM`] is in that order), with the reasons it supports in this report.
 fn table_of_authorities(e: &Evaluation, c: &Catalog, out: &mut Vec<Block>) {

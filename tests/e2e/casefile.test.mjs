@@ -377,7 +377,7 @@ test("keep on device: nothing stored until switched on; kept across reloads; For
     await page.locator('[data-action="forget"]').click();
     assert.deepEqual(await stored(), { length: 0, keys: [] }, "Forget erases");
     assert.equal(await page.locator(KEEP).isChecked(), false);
-    assert.match(await statusText(page), /kept copy was removed.*stay on screen/);
+    assert.match(await statusText(page), /kept copy was removed; your answers stay on screen/);
     assert.equal((await h.readWidget(page)).verdict, "barred", "the answers on screen stay");
     await h.answer(page, "onward_transfer", "no");
     assert.deepEqual(await stored(), { length: 0, keys: [] }, "nothing written after Forget");
