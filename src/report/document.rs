@@ -10,7 +10,7 @@ use crate::rules::{
 
 #[cfg(feature = "authorities")]
 use super::point_text;
-use super::{finding_text, user_text};
+use super::{finding_text, together_with_text, user_text};
 
 /// One block of the report. `UserText` is the user's own words and is never markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,13 +120,7 @@ pub fn document(answers: &Answers, e: &Evaluation, c: &Catalog, meta: Meta<'_>) 
             c.ui.would_establish,
             &[("circumstance", c.circumstance(o.would_establish))],
         );
-        if !o.together_with.is_empty() {
-            let others: Vec<&str> = o
-                .together_with
-                .iter()
-                .map(|q| c.question(*q).short)
-                .collect();
-            let together = fill(c.ui.together_with, &[("questions", &c.join_list(&others))]);
+        if let Some(together) = together_with_text(o, c) {
             text = fill(c.report.clauses, &[("a", &text), ("b", &together)]);
         }
         Block::Item {

@@ -95,6 +95,25 @@ pub fn finding_text(f: &Finding, verdict: Verdict, c: &Catalog) -> String {
     }
 }
 
+/// "Together with …": the other questions an open question needs (R2(c)'s two limbs), in the
+/// catalog's words and list separators; `None` when it needs none. One text for the widget,
+/// the static page and every report.
+#[must_use]
+pub fn together_with_text(o: &OpenQuestion, c: &Catalog) -> Option<String> {
+    if o.together_with.is_empty() {
+        return None;
+    }
+    let others: Vec<&str> = o
+        .together_with
+        .iter()
+        .map(|q| c.question(*q).short)
+        .collect();
+    Some(fill(
+        c.ui.together_with,
+        &[("questions", &c.join_list(&others))],
+    ))
+}
+
 /// The point's sentence in the catalog's language, else in English (a language without its
 /// sentences fails tests/authorities.rs, so the fallback is never shipped).
 pub(crate) fn point_text(p: &crate::rules::Point, c: &Catalog) -> &'static str {

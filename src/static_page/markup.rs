@@ -3,7 +3,7 @@
 use super::blocks::Item;
 use super::Block;
 use crate::i18n::{fill, Catalog};
-use crate::report::finding_text;
+use crate::report::{finding_text, together_with_text};
 use crate::rules::{Finding, OpenQuestion, Verdict};
 
 /// Text or an attribute value, escaped for HTML.
@@ -72,13 +72,7 @@ fn open_question(key: usize, o: &OpenQuestion, c: &Catalog) -> String {
         escape(&establishes),
         cite(&["(", o.would_establish.cites(), ")"].concat())
     ));
-    if !o.together_with.is_empty() {
-        let others: Vec<&str> = o
-            .together_with
-            .iter()
-            .map(|q| c.question(*q).short)
-            .collect();
-        let text = fill(c.ui.together_with, &[("questions", &others.join(", "))]);
+    if let Some(text) = together_with_text(o, c) {
         out.push_str(&format!(
             " <span class=\"together\">{}</span>",
             escape(&text)

@@ -10,7 +10,7 @@ use super::action::Action;
 use super::cite;
 use super::dom::{self, El};
 use crate::i18n::{fill, Catalog};
-use crate::report::finding_text;
+use crate::report::{finding_text, together_with_text};
 use crate::rules::{decimal, CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
 
 /// What the panel shows: the evaluation, and the verdict as the user sees it (`None`
@@ -231,16 +231,8 @@ fn open_question(doc: &Document, c: &'static Catalog, o: &OpenQuestion) -> El {
                 .text(c.question(o.question).short),
         )
         .child(El::new(doc, "span").class("establishes").text(&establishes));
-    if !o.together_with.is_empty() {
-        let others: Vec<&str> = o
-            .together_with
-            .iter()
-            .map(|q| c.question(*q).short)
-            .collect();
-        item = item.child(El::new(doc, "span").class("together").text(&fill(
-            c.ui.together_with,
-            &[("questions", &others.join(", "))],
-        )));
+    if let Some(text) = together_with_text(o, c) {
+        item = item.child(El::new(doc, "span").class("together").text(&text));
     }
     item
 }
