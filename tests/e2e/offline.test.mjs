@@ -46,21 +46,41 @@ test("the glue and the bundle contain no eval( and no new Function", () => {
   }
 });
 
+// The pages carry the pages' build of the widget (feature `page`, README "Two builds of one
+// widget"), the same script in every language; dist/assurance-check.js is the custom
+// element's build. Both are checked alike.
+const pageJs = scripts(pages[0][1])[0]?.[2] ?? "";
+
+test("every page inlines the same script, the pages' build, and it is not the custom element's", () => {
+  for (const [file, html] of pages) assert.equal(scripts(html)[0]?.[2], pageJs, `${file} inlines the pages' script`);
+  assert.notEqual(pageJs, js, "the pages' build differs from dist/assurance-check.js");
+  assert.ok(h.bundledWasm(join(h.DIST, "assurance-check.js")).length > 100_000, "the element's script embeds a wasm");
+});
+
 for (const [file, html] of pages) {
-  test(`${file}: the page has one inline module script, the same bytes as dist/assurance-check.js`, () => {
+  test(`${file}: the page has one inline module script that loads nothing`, () => {
     const found = scripts(html);
     assert.equal(found.length, 1, "exactly one <script>");
     assert.equal(found[0][1].trim(), 'type="module"', "an inline module, no src");
-    assert.equal(found[0][2], js, "the inline script is dist/assurance-check.js");
-    assert.match(js, /const WASM_BASE64 = "[A-Za-z0-9+/]{50000,}={0,2}";/, "the wasm travels as base64");
-    assert.doesNotMatch(js, /\bimport\s*\(|^\s*import\s/m, "nothing is imported at run time");
+  });
+}
+
+for (const [name, code] of [
+  ["dist/assurance-check.js", js],
+  ["the pages' inline script", pageJs],
+]) {
+  test(`${name}: the wasm travels inside it, compiled once from bytes`, () => {
+    assert.match(code, /const WASM_BASE64 = "[A-Za-z0-9+/]{50000,}={0,2}";/, "the wasm travels as base64");
+    assert.doesNotMatch(code, /\bimport\s*\(|^\s*import\s/m, "nothing is imported at run time");
     // The glue's fetching init path is not in the bundle: the shim compiles the unpacked bytes
     // and starts them through the glue's initSync({ module }) (scripts/wasm-glue.mjs).
-    assert.doesNotMatch(js, /module_or_path/, "the glue's fetching init (__wbg_init) was dropped");
-    assert.equal(js.match(/WebAssembly\.compile\(/g)?.length, 1, "the wasm is compiled once, from bytes");
-    assert.equal(js.match(/\(\{\s*module\s*(:\s*[\w$]+\s*)?\}\)/g)?.length, 1, "and started once, through initSync({ module })");
+    assert.doesNotMatch(code, /module_or_path/, "the glue's fetching init (__wbg_init) was dropped");
+    assert.equal(code.match(/WebAssembly\.compile\(/g)?.length, 1, "the wasm is compiled once, from bytes");
+    assert.equal(code.match(/\(\{\s*module\s*(:\s*[\w$]+\s*)?\}\)/g)?.length, 1, "and started once, through initSync({ module })");
   });
+}
 
+for (const [file, html] of pages) {
   test(`${file}: the page loads nothing: no src, no stylesheet link, no preload`, () => {
     assert.doesNotMatch(html, /\ssrc\s*=/i);
     assert.doesNotMatch(html, /<link\b/i);
