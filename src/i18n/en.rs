@@ -200,7 +200,7 @@ pub static EN: Catalog = Catalog {
         safeguard_missing: "Missing procedural safeguard: {safeguard}. R3 calls for it before any transfer.",
         safeguard_unverified: "Verify this procedural safeguard: {safeguard}. R3 calls for it before any transfer.",
         report_to_treaty_bodies: "R4 calls on states to report in detail, in their periodic reports, every case in which assurances against torture were sought or obtained: to the UN Committee against Torture, the Human Rights Committee and other relevant international and regional monitoring bodies.",
-        minimum_standards_rejected: "The statement opposes any “minimum standards” for the use of assurances: in its view they would lend legitimacy to a practice that threatens the absolute prohibition. Courts that grade assurances against a list of factors take another approach, as the European Court of Human Rights did in Othman (Abu Qatada) v. the United Kingdom.",
+        minimum_standards_rejected: "The statement opposes any “minimum standards” for the use of assurances: in its view they would lend legitimacy to a practice that threatens the absolute prohibition. Courts do not all take that view: the European Court of Human Rights has relied on assurances (Othman (Abu Qatada) v. the United Kingdom).",
     },
     report: ReportText {
         title: "Diplomatic assurances: report",

@@ -200,7 +200,7 @@ pub static ES: Catalog = Catalog {
         safeguard_missing: "Salvaguardia ausente: {safeguard}. R3 la pide antes de cualquier traslado.",
         safeguard_unverified: "Salvaguardia por verificar: {safeguard}. R3 la pide antes de cualquier traslado.",
         report_to_treaty_bodies: "R4 pide a los Estados que comuniquen detalladamente, en sus informes periódicos, todo caso en que se hayan solicitado u obtenido garantías contra la tortura: al Comité contra la Tortura y al Comité de Derechos Humanos de las Naciones Unidas, así como a otros órganos de supervisión internacionales y regionales competentes.",
-        minimum_standards_rejected: "La declaración se opone a cualquier «norma mínima» sobre el uso de garantías: a su juicio, tales normas darían legitimidad a una práctica que amenaza la prohibición absoluta. Los tribunales que valoran las garantías con arreglo a una lista de factores siguen otro enfoque, como hizo el Tribunal Europeo de Derechos Humanos en el asunto Othman (Abu Qatada) c. el Reino Unido.",
+        minimum_standards_rejected: "La declaración se opone a cualquier «norma mínima» sobre el uso de garantías: a su juicio, tales normas darían legitimidad a una práctica que amenaza la prohibición absoluta. No todos los tribunales comparten esa opinión: el Tribunal Europeo de Derechos Humanos se ha basado en garantías (Othman (Abu Qatada) c. el Reino Unido).",
     },
     report: ReportText {
         title: "Garantías diplomáticas: informe",

@@ -201,7 +201,7 @@ pub static FR: Catalog = Catalog {
         safeguard_missing: "Garantie manquante\u{a0}: {safeguard}. R3 la demande avant tout transfert.",
         safeguard_unverified: "Garantie à vérifier\u{a0}: {safeguard}. R3 la demande avant tout transfert.",
         report_to_treaty_bodies: "R4 appelle les États à signaler de manière détaillée, dans leurs rapports périodiques, toute affaire dans laquelle des assurances contre la torture ont été sollicitées ou obtenues\u{a0}: au Comité contre la torture et au Comité des droits de l’homme des Nations Unies, ainsi qu’aux autres organes de surveillance internationaux et régionaux compétents.",
-        minimum_standards_rejected: "La déclaration s’oppose à toute «\u{a0}norme minimale\u{a0}» encadrant le recours aux assurances\u{a0}: selon elle, de telles normes donneraient une légitimité à une pratique qui menace l’interdiction absolue. Les juridictions qui apprécient les assurances au regard d’une liste de critères suivent une autre approche, comme l’a fait la Cour européenne des droits de l’homme dans l’affaire Othman (Abu Qatada) c. Royaume-Uni.",
+        minimum_standards_rejected: "La déclaration s’oppose à toute «\u{a0}norme minimale\u{a0}» encadrant le recours aux assurances\u{a0}: selon elle, de telles normes donneraient une légitimité à une pratique qui menace l’interdiction absolue. Les juridictions ne partagent pas toutes ce point de vue\u{a0}: la Cour européenne des droits de l’homme s’est fondée sur des assurances (Othman (Abu Qatada) c. Royaume-Uni).",
     },
     report: ReportText {
         title: "Assurances diplomatiques\u{a0}: rapport",

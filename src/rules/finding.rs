@@ -42,9 +42,8 @@ impl FindingId {
     pub fn cites(self) -> &'static str {
         match self {
             FindingId::InterimMeasures => {
-                "ECtHR Rules of Court, Rule 39; Mamatkulov and Askarov v. Turkey [GC], \
-                 nos. 46827/99 and 46951/99, 4 February 2005; Al-Saadoon and Mufdhi v. the \
-                 United Kingdom, no. 61498/08, 2 March 2010"
+                "ECtHR Rules of Court, Rule 39; Al-Saadoon and Mufdhi v. the United Kingdom, \
+                 no. 61498/08, 2 March 2010"
             }
             FindingId::LegalBasis => {
                 "¶2, FN1; CAT Art. 3; ICCPR Art. 7; ECHR Art. 3; Refugee Convention Art. 33(2)"
