@@ -5,7 +5,7 @@
 //                              each the native CLI's `page --part page --lang L` (www/index.html
 //                              in L, with the static questionnaire inside <assurance-check>),
 //                              with the same module made from the pages' build (target/page/,
-//                              feature `page`) inline and its own strict CSP
+//                              feature `page`) and www/page.js inline, and its own strict CSP
 // Prints the SRI hash of the script and the CSP hashes. Deterministic: same input, same bytes.
 // AC_CLI is the native CLI (target/debug/assurance-check, built by scripts/build).
 // AC_PKG (the custom element's build, target/widget/), AC_PAGE_PKG (the pages' build,
@@ -51,6 +51,12 @@ const DECLARATION = 'const WASM_BASE64 = "__WASM_BASE64__";\n';
 const element = read("www/element.js");
 if (element.split(DECLARATION).length !== 2) fail(`www/element.js must declare ${DECLARATION.trim()} once`);
 const shim = element.replace(DECLARATION, "");
+// The one-file pages' additions (www/page.js: the static widget's takeover, theme messages)
+// go into the pages' script only, before the element is defined: defining it upgrades the
+// page's <assurance-check> at once, and that must already find them.
+const DEFINE = "// Idempotent: a page saved as rendered";
+if (shim.split(DEFINE).length !== 2) fail(`www/element.js must hold "${DEFINE}" once`);
+const pageShim = shim.replace(DEFINE, () => `${read("www/page.js")}\n${DEFINE}`);
 const decoder = read("www/lzma.js").replace(/^export function /m, "function ");
 
 // The glue is an ES module; in one inline module its exports are plain declarations
@@ -61,7 +67,7 @@ function unexport(glue) {
 
 /** One script from one wasm-pack build: its wasm packed and embedded, its glue, the decoder
  * and the shim minified. */
-async function bundleScript(pkg) {
+async function bundleScript(pkg, shim) {
   const pkgGlue = read(`${pkg}/assurance_check.js`);
   const broken = brokenAssumptions(pkgGlue);
   if (broken.length) fail(`${pkg}: ${broken.join("\n")}`);
@@ -108,10 +114,10 @@ async function bundleScript(pkg) {
 }
 
 // Two builds of one widget (README): the custom-element script from target/widget/, the
-// pages' script from target/page/ (feature `page`). A redirected AC_PKG (the trap test's
-// build, which has every feature) serves both.
-const script = await bundleScript(PKG);
-const pageScript = PAGE_PKG === PKG ? script : await bundleScript(PAGE_PKG);
+// pages' script from target/page/ (feature `page`) with www/page.js. A redirected AC_PKG (the
+// trap test's build, which has every feature) serves both.
+const script = await bundleScript(PKG, shim);
+const pageScript = await bundleScript(PAGE_PKG, pageShim);
 
 // ---- The pages, one per language -----------------------------------------------------------
 

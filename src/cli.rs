@@ -10,7 +10,8 @@ use crate::report::{
     document, questionnaire, rtf_document, to_markdown, to_text, Block, Meta, Report,
 };
 use crate::rules::{
-    evaluate, parse_answers_file, Answer, Answers, InputError, QuestionId, Raw, Tri, MAX_FILE_BYTES,
+    check_text, evaluate, parse_answers_file, Answer, Answers, InputError, QuestionId, Raw, Tri,
+    MAX_FILE_BYTES,
 };
 
 const HELP: &str = "\
@@ -178,15 +179,8 @@ fn read_input(file: &str, stdin: &mut dyn Read, c: &Catalog) -> Result<String, F
 /// # Errors
 /// The input error, naming the field and the allowed values.
 pub fn parse_json(text: &str) -> Result<Answers, InputError> {
-    if text.trim().is_empty() {
-        return Err(InputError::syntax("the file is empty"));
-    }
-    // JSON forbids a byte order mark (RFC 8259, 8.1); say so rather than "expected value".
-    if text.starts_with('\u{feff}') {
-        return Err(InputError::syntax(
-            "the file begins with a byte order mark (U+FEFF)",
-        ));
-    }
+    // The checks the widget makes too (`rules::check_text`).
+    check_text(text)?;
     let raw: Raw = serde_json::from_str(text).map_err(|e| InputError::syntax(e.to_string()))?;
     parse_answers_file(&raw)
 }

@@ -4,36 +4,51 @@
 //!
 //! A leaf: it knows the core and `js_sys`, nothing of `ui` or of the exports in `wasm`.
 
+mod text;
+
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::rules::{
-    decimal, parse_answers_file, Answers, InputError, Raw, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES,
-};
+use crate::rules::{check_text, decimal, parse_answers_file, Answers, InputError, MAX_FILE_BYTES};
+// The JS API reads JS values (`answers_from_js`); the widget reads text only.
+#[cfg(feature = "js-api")]
+use crate::rules::{Raw, MAX_DEPTH, MAX_ENTRIES};
 
-/// Reads any JS value as an answers file, strictly.
+/// Reads any JS value as an answers file, strictly (the JS API's `evaluate`).
+#[cfg(feature = "js-api")]
 pub(crate) fn answers_from_js(value: &JsValue) -> Result<Answers, InputError> {
     parse_answers_file(&raw_from_js(value, 0)?)
 }
 
-/// An answers file's text, read with the browser's own JSON and then validated by the core
-/// (the widget's "Open answers" and the kept answers).
+/// An answers file read as a binary string (one character per byte, `readAsBinaryString`;
+/// its size was checked first), decoded strictly as UTF-8 as the CLI decodes it, then
+/// [`answers_from_json`]. `decodeURIComponent` refuses a bad byte or an encoded surrogate,
+/// where `readAsText` replaces it with U+FFFD (issue 16, item 8); and it costs the wasm
+/// nothing, where Rust's `str::from_utf8` and a copy of the bytes cost some 1.5 KB.
+pub(crate) fn answers_from_binary(binary: &str) -> Result<Answers, InputError> {
+    let text = js_sys::decode_uri_component(&String::from(js_sys::escape(binary)))
+        .map_err(|_| InputError::syntax("the file is not UTF-8 text"))?;
+    answers_from_json(&String::from(text))
+}
+
+/// An answers file's text (a file's, or the kept copy's): checked by the browser's own JSON,
+/// then read again as `Raw` with every key kept, so that the core refuses what the CLI
+/// refuses (issue 16, item 8), and validated by the core.
 pub(crate) fn answers_from_json(text: &str) -> Result<Answers, InputError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(InputError::too_large());
     }
-    if text.trim().is_empty() {
-        return Err(InputError::syntax("the file is empty"));
-    }
-    let value = js_sys::JSON::parse(text).map_err(|e| {
+    check_text(text)?;
+    js_sys::JSON::parse(text).map_err(|e| {
         InputError::syntax(
             e.dyn_ref::<js_sys::Error>()
                 .map_or_else(|| "not JSON".to_owned(), |e| String::from(e.message())),
         )
     })?;
-    answers_from_js(&value)
+    parse_answers_file(&text::Reader::new(text).value(0)?)
 }
 
 /// The core's cap, as a JS length.
+#[cfg(feature = "js-api")]
 #[allow(clippy::cast_possible_truncation)]
 const MAX_LENGTH: u32 = MAX_ENTRIES as u32;
 
@@ -41,6 +56,7 @@ const MAX_LENGTH: u32 = MAX_ENTRIES as u32;
 /// deserializer: it reads every slot of an array before anything can refuse it, and
 /// `new Array(2 ** 32 - 1)` is one line of JS (tests/wasm.rs, huge sparse arrays). Lengths
 /// are checked against the core's cap first. `undefined` reads as `null`, like JSON.
+#[cfg(feature = "js-api")]
 fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
     if value.is_null() || value.is_undefined() {
         return Ok(Raw::Null);
@@ -52,6 +68,10 @@ fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
         return Ok(Raw::Number(n));
     }
     if let Some(s) = value.as_string() {
+        // Rust's copy of a JS string with a lone surrogate is not that string.
+        if *value != s.as_str() {
+            return Err(InputError::syntax("a lone surrogate in a string"));
+        }
         return Ok(Raw::String(s));
     }
     if depth >= MAX_DEPTH {
@@ -83,7 +103,9 @@ fn raw_from_js(value: &JsValue, depth: usize) -> Result<Raw, InputError> {
             .iter()
             .map(|pair| {
                 let pair = js_sys::Array::from(&pair);
-                let key = pair.get(0).as_string().unwrap_or_default();
+                let Raw::String(key) = raw_from_js(&pair.get(0), depth)? else {
+                    return Err(InputError::syntax("a value that JSON cannot hold"));
+                };
                 Ok((key, raw_from_js(&pair.get(1), depth + 1)?))
             })
             .collect::<Result<_, _>>()

@@ -129,6 +129,24 @@ fn describe(v: &Raw) -> String {
 /// one before reading it (the widget before it even walks the JS value).
 pub const MAX_ENTRIES: usize = 1024;
 
+/// The checks on an answers file's text that come before its JSON, made by every reader
+/// (the CLI and the widget, issue 16 item 8): not empty, and no byte order mark, which JSON
+/// forbids (RFC 8259, 8.1): said so, rather than "not JSON".
+///
+/// # Errors
+/// An empty text, or one that begins with a byte order mark.
+pub fn check_text(text: &str) -> Result<(), InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::syntax("the file is empty"));
+    }
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::syntax(
+            "the file begins with a byte order mark (U+FEFF)",
+        ));
+    }
+    Ok(())
+}
+
 /// The entries of an object, or a type error naming `field`. Every key must be one of
 /// `allowed` (the key sets are closed), and none may come twice: the first problem in input
 /// order is reported, an unknown key or the second occurrence of a key.

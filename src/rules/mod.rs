@@ -34,8 +34,8 @@ pub use authority::{supporting, Authority, Forum, Point, Reason, AUTHORITIES, BY
 pub use circumstance::{CircumstanceId, Status};
 pub use evaluation::{evaluate, Evaluation, OpenQuestion};
 pub use file::{
-    answers_to_json, decimal, parse_answers_file, InputError, InputErrorKind, MAX_CASE_CHARS,
-    MAX_ENTRIES, MAX_FILE_BYTES, MAX_NOTE_CHARS,
+    answers_to_json, check_text, decimal, parse_answers_file, InputError, InputErrorKind,
+    MAX_CASE_CHARS, MAX_ENTRIES, MAX_FILE_BYTES, MAX_NOTE_CHARS,
 };
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;

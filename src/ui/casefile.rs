@@ -15,7 +15,7 @@ use web_sys::{
 use super::action::Action;
 use super::dom::{self, El, Result};
 use crate::i18n::{fill, Catalog};
-use crate::js::{answers_from_json, today};
+use crate::js::{answers_from_binary, answers_from_json, today};
 use crate::report::{document, Block, Meta};
 use crate::rules::answers_to_json;
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
@@ -266,9 +266,11 @@ pub(crate) fn read(
         let Some(done) = done.take() else {
             return;
         };
-        let text = source.result().ok().and_then(|v| v.as_string());
-        done(match text {
-            Some(text) => answers_from_json(&text),
+        // Bytes, not `readAsText`: that replaces bad bytes with U+FFFD and drops a BOM, where
+        // the CLI refuses both (issue 16, item 8).
+        let binary = source.result().ok().and_then(|v| v.as_string());
+        done(match binary {
+            Some(binary) => answers_from_binary(&binary),
             None => Err(InputError::syntax("the file could not be read")),
         });
     }));
@@ -284,7 +286,7 @@ pub(crate) fn read(
     let read = match listened {
         Ok(listener) => {
             *slot.borrow_mut() = Some(listener);
-            reader.read_as_text(file).is_ok()
+            reader.read_as_binary_string(file).is_ok()
         }
         Err(_) => false,
     };
