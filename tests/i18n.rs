@@ -926,3 +926,71 @@ fn french_uses_the_no_break_space_and_never_the_narrow_one() {
         }
     }
 }
+
+/// An error message without the field it names (isolated, U+2068 … U+2069) and without the
+/// list of allowed values and fields after `errors.allowed`: the rest is the catalog's own
+/// words and the value quoted from the file, which the inputs below keep free of words.
+fn message_words(c: &Catalog, field: &str, message: &str) -> String {
+    let rest = match message.find(c.errors.allowed) {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    rest.replace(&format!("\u{2068}{field}\u{2069}"), " ")
+}
+
+/// Issue 16, item 14: no part of an error message is English in another language, the
+/// description of a value (once "a number", "a list", "an object") and the parser's syntax
+/// details included.
+#[test]
+fn a_translated_error_message_holds_no_english_fragment() {
+    const ENGLISH_IN_ERRORS: [&str; 12] = [
+        "number", "list", "object", "line", "column", "expected", "file", "value", "cannot", "an",
+        "at", "null",
+    ];
+    let file = |version: &str, answers: &str| {
+        format!(r#"{{"format":"assurance-check/answers","version":{version},"answers":{answers}}}"#)
+    };
+    let texts = [
+        file("1.5", "{}"),
+        file("-0.25", "{}"),
+        file("1e300", "{}"),
+        file("2", "{}"),
+        file(r#""1""#, "{}"),
+        file("1", "[]"),
+        file("1", r#"{"personal_risk":5}"#),
+        file("1", r#"{"personal_risk":"x"}"#),
+        file("1", r#"{"personal_risk":"yes","personal_risk":"no"}"#),
+        r#"{"format":5,"version":1,"answers":{}}"#.to_owned(),
+        r#"{"format":"x","version":1,"answers":{}}"#.to_owned(),
+        r#"{"version":1,"answers":{}}"#.to_owned(),
+        r#"{"a":1,}"#.to_owned(),
+        "{}x".to_owned(),
+        "{".to_owned(),
+        "[1e999]".to_owned(),
+        r#"{"a":"\x"}"#.to_owned(),
+        "\u{feff}{}".to_owned(),
+    ];
+    for text in &texts {
+        let e = assurance_check::cli::parse_json(text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {text}"));
+        for c in translations() {
+            let code = c.lang.code;
+            let message = e.message(c);
+            let words = message_words(c, &e.field, &message);
+            let mut left = english_left_over(code, &words);
+            if code != "ar" {
+                left.extend(
+                    latin_words(&words)
+                        .into_iter()
+                        .filter(|w| ENGLISH_IN_ERRORS.contains(&w.to_lowercase().as_str()))
+                        .map(str::to_owned),
+                );
+            }
+            assert!(
+                left.is_empty(),
+                "{code} {text:?}: English {left:?} in {message:?}"
+            );
+        }
+    }
+}

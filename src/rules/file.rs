@@ -69,6 +69,10 @@ pub enum InputErrorKind {
         found: String,
         allowed: Vec<&'static str>,
     },
+    /// A number outside the allowed set that is not an integer, so not quoted: the core
+    /// writes no floats (no `core::fmt` in the wasm), and a description of it in words
+    /// would be English in every language (issue 16, item 14).
+    BadNumber { allowed: Vec<&'static str> },
     /// The same key twice in one object.
     Duplicate,
     /// A note longer than [`MAX_NOTE_CHARS`].
@@ -106,22 +110,14 @@ fn quote(s: &str) -> String {
     out
 }
 
-/// A short, type-named rendering of a value for error messages (no float formatting).
-fn describe(v: &Raw) -> String {
-    match v {
-        Raw::Null => "null".to_owned(),
-        Raw::Bool(b) => if *b { "true" } else { "false" }.to_owned(),
-        Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
-            #[allow(clippy::cast_possible_truncation)]
-            let i = *n as i64;
-            let sign = if i < 0 { "-" } else { "" };
-            [sign, &decimal(i.unsigned_abs())].concat()
-        }
-        Raw::Number(_) => "a number".to_owned(),
-        Raw::String(s) => quote(s),
-        Raw::Array(_) => "a list".to_owned(),
-        Raw::Object(_) => "an object".to_owned(),
-    }
+/// An integer as the file wrote it, if it is one that `f64` holds exactly; else `None`.
+fn integer(n: f64) -> Option<String> {
+    (n.fract() == 0.0 && n.abs() < 1e15).then(|| {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = n as i64;
+        let sign = if i < 0 { "-" } else { "" };
+        [sign, &decimal(i.unsigned_abs())].concat()
+    })
 }
 
 /// More entries in one object or list than any answers file has (a handful of fields, one
@@ -242,11 +238,12 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
     };
 
     let format = field("format").ok_or_else(|| missing("format", vec![ANSWERS_FORMAT]))?;
-    if string(format, "format", &[ANSWERS_FORMAT])? != ANSWERS_FORMAT {
+    let format = string(format, "format", &[ANSWERS_FORMAT])?;
+    if format != ANSWERS_FORMAT {
         return Err(InputError::new(
             "format",
             InputErrorKind::BadValue {
-                found: describe(format),
+                found: quote(format),
                 allowed: vec![ANSWERS_FORMAT],
             },
         ));
@@ -255,14 +252,15 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
     let version = field("version").ok_or_else(|| missing("version", vec!["1"]))?;
     match version {
         Raw::Number(n) if *n == f64::from(ANSWERS_VERSION) => {}
-        Raw::Number(_) => {
+        Raw::Number(n) => {
+            let allowed = vec!["1"];
             return Err(InputError::new(
                 "version",
-                InputErrorKind::BadValue {
-                    found: describe(version),
-                    allowed: vec!["1"],
+                match integer(*n) {
+                    Some(found) => InputErrorKind::BadValue { found, allowed },
+                    None => InputErrorKind::BadNumber { allowed },
                 },
-            ))
+            ));
         }
         _ => {
             return Err(InputError::new(
@@ -285,7 +283,7 @@ pub fn parse_answers_file(raw: &Raw) -> Result<Answers, InputError> {
             return Err(InputError::new(
                 path,
                 InputErrorKind::BadValue {
-                    found: describe(value),
+                    found: quote(text),
                     allowed: q.kind().values().to_vec(),
                 },
             ));
