@@ -11,8 +11,8 @@ use wasm_bindgen::closure::Closure;
 use super::action::Action;
 use wasm_bindgen::{JsCast, JsError, UnwrapThrowExt};
 use web_sys::{
-    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node,
-    ShadowRoot,
+    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, FocusOptions,
+    HtmlElement, Node, ShadowRoot,
 };
 
 /// Every DOM failure becomes a JS `Error` at the boundary.
@@ -124,10 +124,20 @@ pub(crate) fn set_shown(element: &Element, shown: bool) {
 }
 
 /// Moves keyboard focus to an element. Every element this crate makes is an HTML element, so
-/// no `instanceof` check (and its glue) is needed.
+/// no `instanceof` check (and its glue) is needed. The element is first scrolled into view in
+/// the widget's own window (`casefile::reveal`), then focused with `preventScroll`: the
+/// browser's own focus scrolling reaches every ancestor frame, so an iframe host could tell
+/// from its scroll position where focus went, and from that which answers are checked
+/// (issue 16, item 13). Focus comes second so that the `focusin` handler can still move the
+/// element clear of the verdict bar.
 #[inline(never)]
 pub(crate) fn focus(element: &Element) {
-    let _ = element.unchecked_ref::<HtmlElement>().focus();
+    super::casefile::reveal(element, 0.0);
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element
+        .unchecked_ref::<HtmlElement>()
+        .focus_with_options(&options);
 }
 
 /// The element an event happened on, if it is an element.

@@ -102,7 +102,7 @@ impl Questions {
             .find(|r| r.checked())
             .or_else(|| v.radios.first());
         if let Some(radio) = target {
-            let _ = radio.focus();
+            dom::focus(radio);
         }
     }
 }

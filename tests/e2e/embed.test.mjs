@@ -413,3 +413,73 @@ test("iframe mode: keeping focus clear of the bar does not scroll the host page"
     await context.close();
   }
 });
+
+// Issue 16, item 13: focus that the widget moves (to an open question, after a redraw) is
+// moved with preventScroll and scrolled into view in the frame's own window only, so a host
+// page taller than the screen keeps its scroll position whatever is answered.
+test("iframe mode: focus moved by the keyboard scrolls the frame, never the host page", async () => {
+  const { context, page, frame, errors } = await openHost("iframe", { viewport: { width: 1280, height: 700 } });
+  page.on("dialog", (dialog) => dialog.accept());
+  try {
+    const inFrame = (f, arg) => frame.evaluate(f, arg);
+    await page.evaluate(() => {
+      const spacer = document.createElement("div");
+      spacer.style.blockSize = "3000px";
+      document.body.append(spacer);
+      window.scrollTo(0, 0);
+    });
+    const host = () => page.evaluate(() => ({ y: window.scrollY, tall: document.documentElement.scrollHeight > innerHeight }));
+    const start = await host();
+    assert.ok(start.tall, "the host page is taller than its window");
+    // Answers that leave the R2 questions open, chosen without any scrolling.
+    await inFrame(() => {
+      const root = document.querySelector("assurance-check").shadowRoot;
+      for (const [name, value] of [["transfer_kind", "extradition"], ["assurances_subject", "torture"]]) {
+        root.querySelector(`input[name="${name}"][value="${value}"]`).click();
+      }
+    });
+    /** Focuses a control of the widget without scrolling, then presses a key on it. */
+    const press = async (selector, key = "Enter") => {
+      await inFrame((s) => {
+        window.scrollTo(0, 0);
+        document.querySelector("assurance-check").shadowRoot.querySelector(s).focus({ preventScroll: true });
+      }, selector);
+      await page.keyboard.press(key);
+    };
+    const gotos = await inFrame(() =>
+      [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("[data-goto]")].map((b) => b.dataset.goto),
+    );
+    assert.ok(gotos.length >= 3, `open questions to go to: ${gotos}`);
+    let frameScrolled = 0;
+    for (const id of gotos) {
+      await press(`[data-goto="${id}"]`);
+      const after = await inFrame(() => {
+        const root = document.querySelector("assurance-check").shadowRoot;
+        const focused = root.activeElement;
+        const r = focused.getBoundingClientRect();
+        return { name: focused.name, y: window.scrollY, inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+      assert.equal(after.name, id, "focus went to the question");
+      assert.ok(after.inView, `${id}: the focused answer is in the frame's view`);
+      if (after.y > 0) frameScrolled += 1;
+      assert.equal((await host()).y, start.y, `${id}: the host did not scroll`);
+    }
+    assert.ok(frameScrolled > 0, "some open question was below the frame's fold (the frame scrolled)");
+
+    // Start over, and a refused file (its alert is scrolled into view): the host stays put.
+    await press('[data-action="start-over"]');
+    assert.equal(await inFrame(() => document.querySelector("assurance-check").shadowRoot.querySelectorAll("input:checked").length), 0);
+    assert.equal((await host()).y, start.y, "start over: the host did not scroll");
+    await inFrame(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await frame.locator('input[type="file"][data-action="open"]').setInputFiles({
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{"),
+    });
+    await frame.locator('.casefile-alert[role="alert"]').filter({ hasText: /\S/ }).waitFor();
+    assert.equal((await host()).y, start.y, "a file's alert: the host did not scroll");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
