@@ -1290,3 +1290,59 @@ fn text_and_markdown_list_authorities_under_reasons_and_end_with_their_table() {
         }
     }
 }
+
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(at) = todo.pop() {
+        for entry in std::fs::read_dir(&at).expect("the directory is readable") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).expect("under dir").to_path_buf());
+            }
+        }
+    }
+    out
+}
+
+/// SECURITY.md, "terminal and shell history": the CLI answers on standard output and writes
+/// no file of its own, neither where it runs nor in the home, cache or temporary directories.
+#[test]
+fn the_cli_writes_no_file() {
+    let root = std::env::temp_dir().join(format!("ac-cli-writes-nothing-{}", std::process::id()));
+    let (cwd, home, tmp) = (root.join("cwd"), root.join("home"), root.join("tmp"));
+    for dir in [&cwd, &home, &tmp] {
+        std::fs::create_dir_all(dir).expect("a scratch directory");
+    }
+    std::fs::write(cwd.join("answers.json"), file_with_note("a private note"))
+        .expect("the answers file is written");
+    let mut runs: Vec<Vec<&str>> = ["json", "text", "markdown", "rtf"]
+        .iter()
+        .map(|f| vec!["evaluate", "answers.json", "--format", f, "--lang", "fr"])
+        .collect();
+    runs.push(vec!["questions", "--format", "text"]);
+    for args in &runs {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(&cwd)
+            .env("HOME", &home)
+            .env("TMPDIR", &tmp)
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(
+            !out.stdout.is_empty(),
+            "{args:?} answered on standard output"
+        );
+    }
+    let written = files_under(&root);
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(written, [PathBuf::from("cwd/answers.json")]);
+}

@@ -76,11 +76,18 @@ test("a single-file save carries neither the notes nor the print report, before 
     const unprinted = await snapshot(page);
     assert.ok(unprinted.includes("print-report"), "the widget's shadow root is in the saved file");
     assert.ok(!unprinted.includes(NOTE), "no note before printing");
+    // What SECURITY.md says a copy does hold: the verdict panel as shown, not the checked radios.
+    assert.ok(unprinted.includes('data-verdict="barred"'), "the verdict on screen is in the copy");
+    assert.ok(!/<input[^>]*\bchecked\b/.test(unprinted), "no answer is saved as a checked input");
+    const title = await page.title();
 
     // While printing, the report is in the page, and so in a copy: the check below can fail.
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     const shown = await printView(page);
     assert.ok(shown.text.includes(NOTE) && shown.text.includes(verdict), `the print view is built:\n${shown.text}`);
+    // A print job is named after the page's title (spoolers and print servers log it).
+    assert.equal(await page.title(), title, "printing does not change the title");
+    assert.ok(!title.includes(NOTE));
     const printing = await snapshot(page);
     assert.ok(printing.includes(NOTE), "a copy made while printing holds the report (the check works)");
 
