@@ -237,3 +237,51 @@ for (const mode of ["element", "iframe"]) {
     }
   });
 }
+
+// Issue 16, item 13, in Firefox ESR: the widget's focus moves (to each open question) scroll
+// the frame's own window, never the host page around the iframe.
+test("Firefox ESR, iframe mode: focus moved by the keyboard scrolls the frame, never the host page", { skip }, async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${hosts.origin}/host-iframe.html`);
+    await page.waitForFunction(() => document.querySelector("iframe"));
+    const frame = await (await page.$("iframe")).contentFrame();
+    await frame.waitForFunction(() => document.querySelector("assurance-check")?.shadowRoot?.querySelector("[data-verdict]"));
+    await page.evaluate(() => {
+      const spacer = document.createElement("div");
+      spacer.style.blockSize = "3000px";
+      document.body.append(spacer);
+      window.scrollTo(0, 0);
+    });
+    const hostY = () => page.evaluate(() => window.scrollY);
+    const start = await hostY();
+    await frame.evaluate(() => {
+      const root = document.querySelector("assurance-check").shadowRoot;
+      for (const [name, value] of [["transfer_kind", "extradition"], ["assurances_subject", "torture"]]) {
+        root.querySelector(`input[name="${name}"][value="${value}"]`).click();
+      }
+    });
+    const gotos = await frame.evaluate(() =>
+      [...document.querySelector("assurance-check").shadowRoot.querySelectorAll("[data-goto]")].map((b) => b.dataset.goto),
+    );
+    assert.ok(gotos.length >= 3, `open questions to go to: ${gotos}`);
+    let frameScrolled = 0;
+    for (const id of gotos) {
+      await frame.evaluate((q) => {
+        window.scrollTo(0, 0);
+        document.querySelector("assurance-check").shadowRoot.querySelector(`[data-goto="${q}"]`).focus({ preventScroll: true });
+      }, id);
+      await page.keyboard.press("Enter");
+      const after = await frame.evaluate(() => ({
+        name: document.querySelector("assurance-check").shadowRoot.activeElement?.name,
+        y: window.scrollY,
+      }));
+      assert.equal(after.name, id, "focus went to the question");
+      if (after.y > 0) frameScrolled += 1;
+      assert.equal(await hostY(), start, `${id}: the host did not scroll`);
+    }
+    assert.ok(frameScrolled > 0, "some open question was below the frame's fold (the frame scrolled)");
+  } finally {
+    await page.close();
+  }
+});
