@@ -11,8 +11,8 @@ use wasm_bindgen::closure::Closure;
 use super::action::Action;
 use wasm_bindgen::{JsCast, JsError, UnwrapThrowExt};
 use web_sys::{
-    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, FocusOptions,
-    HtmlElement, Node, ShadowRoot,
+    Blob, BlobPropertyBag, CssStyleSheet, Document, Element, Event, EventTarget, HtmlElement, Node,
+    ShadowRoot,
 };
 
 /// Every DOM failure becomes a JS `Error` at the boundary.
@@ -124,20 +124,27 @@ pub(crate) fn set_shown(element: &Element, shown: bool) {
 }
 
 /// Moves keyboard focus to an element. Every element this crate makes is an HTML element, so
-/// no `instanceof` check (and its glue) is needed. The element is first scrolled into view in
-/// the widget's own window (`casefile::reveal`), then focused with `preventScroll`: the
-/// browser's own focus scrolling reaches every ancestor frame, so an iframe host could tell
-/// from its scroll position where focus went, and from that which answers are checked
+/// no `instanceof` check (and its glue) is needed.
+///
+/// In the one-file page, which is what an iframe embeds, the element is first scrolled into
+/// view in the widget's own window (`casefile::reveal`), then focused with `preventScroll`:
+/// the browser's own focus scrolling reaches every ancestor frame, so an iframe host could
+/// tell from its scroll position where focus went, and from that which answers are checked
 /// (issue 16, item 13). Focus comes second so that the `focusin` handler can still move the
-/// element clear of the verdict bar.
+/// element clear of the verdict bar. The custom element keeps the plain `focus()`: its host
+/// reads the open shadow root anyway (SECURITY.md), and its size budget is tight.
 #[inline(never)]
 pub(crate) fn focus(element: &Element) {
-    super::casefile::reveal(element, 0.0);
-    let options = FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = element
-        .unchecked_ref::<HtmlElement>()
-        .focus_with_options(&options);
+    let element = element.unchecked_ref::<HtmlElement>();
+    #[cfg(feature = "page")]
+    {
+        super::casefile::reveal(element, 0.0);
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+    #[cfg(not(feature = "page"))]
+    let _ = element.focus();
 }
 
 /// The element an event happened on, if it is an element.
