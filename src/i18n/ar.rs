@@ -267,7 +267,6 @@ pub static AR: Catalog = Catalog {
         missing: "{field} مفقود.",
         unknown_field: "{field} ليس حقلاً معروفاً.",
         bad_value: "لا يمكن أن تكون قيمة {field} «{found}».",
-        bad_number: "لا يمكن أن تكون قيمة {field} هذا العدد.",
         duplicate: "يرد {field} أكثر من مرة.",
         note_too_long: "{field} طويل جداً: يجب ألا تتجاوز الملاحظة 100000 حرف.",
         too_long: "{field} طويل جداً: يجب ألا يتجاوز {max} حرفاً.",

@@ -387,8 +387,6 @@ part!(
         unknown_field: &'static str,
         /// `{found}`.
         bad_value: &'static str,
-        /// A number, not an integer, outside the allowed values (issue 16, item 14).
-        bad_number: &'static str,
         duplicate: &'static str,
         note_too_long: &'static str,
         /// `{max}`: a case field longer than its limit.

@@ -266,7 +266,6 @@ pub static EN: Catalog = Catalog {
         missing: "{field} is missing.",
         unknown_field: "{field} is not a recognised field.",
         bad_value: "{field} cannot be “{found}”.",
-        bad_number: "{field} cannot be this number.",
         duplicate: "{field} appears more than once.",
         note_too_long: "{field} is too long: a note has at most 100000 characters.",
         too_long: "{field} is too long: it must not exceed {max} characters.",

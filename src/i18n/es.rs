@@ -266,7 +266,6 @@ pub static ES: Catalog = Catalog {
         missing: "Falta {field}.",
         unknown_field: "{field} no es un campo reconocido.",
         bad_value: "{field} no puede ser «{found}».",
-        bad_number: "{field} no puede ser este número.",
         duplicate: "{field} aparece más de una vez.",
         note_too_long: "{field} supera el límite: una nota tiene como máximo 100\u{a0}000 caracteres.",
         too_long: "{field} es demasiado largo: no debe superar los {max} caracteres.",

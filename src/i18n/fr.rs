@@ -267,7 +267,6 @@ pub static FR: Catalog = Catalog {
         missing: "{field} est absent.",
         unknown_field: "{field} n’est pas un champ reconnu.",
         bad_value: "{field} ne peut pas valoir «\u{a0}{found}\u{a0}».",
-        bad_number: "{field} ne peut pas valoir ce nombre.",
         duplicate: "{field} apparaît plus d’une fois.",
         note_too_long: "{field} est trop long\u{a0}: une note compte au plus 100\u{a0}000 caractères.",
         too_long: "{field} est trop long\u{a0}: il ne doit pas dépasser {max}\u{a0}caractères.",

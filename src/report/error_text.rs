@@ -41,7 +41,10 @@ impl InputError {
             InputErrorKind::Missing { allowed } => (e.missing, String::new(), allowed),
             InputErrorKind::UnknownField { allowed } => (e.unknown_field, String::new(), allowed),
             InputErrorKind::BadValue { found, allowed } => (e.bad_value, quoted(found), allowed),
-            InputErrorKind::BadNumber { allowed } => (e.bad_number, String::new(), allowed),
+            // The catalog's word for a number, as the value: the core writes no floats.
+            InputErrorKind::BadNumber { allowed } => {
+                (e.bad_value, e.type_number.to_owned(), allowed)
+            }
             InputErrorKind::Duplicate => (e.duplicate, String::new(), &[]),
             InputErrorKind::NoteTooLong => (e.note_too_long, String::new(), &[]),
             InputErrorKind::TooLong { max } => {

@@ -70,8 +70,8 @@ pub enum InputErrorKind {
         allowed: Vec<&'static str>,
     },
     /// A number outside the allowed set that is not an integer, so not quoted: the core
-    /// writes no floats (no `core::fmt` in the wasm), and a description of it in words
-    /// would be English in every language (issue 16, item 14).
+    /// writes no floats (no `core::fmt` in the wasm). The message names it in the catalog's
+    /// words ("un nombre"), never in English (issue 16, item 14).
     BadNumber { allowed: Vec<&'static str> },
     /// The same key twice in one object.
     Duplicate,
