@@ -24,7 +24,7 @@ pub enum Block {
         text: String,
     },
     /// A question with its answer, then the user's note if any: its lines broken only at
-    /// real line breaks and its hidden characters escaped (`user_text::lines`), so that every
+    /// real line breaks and its hidden characters escaped (`user_text::multiline`), so that every
     /// output, the print view too, shows a bidi override or a terminal escape as `<U+202E>`
     /// and never runs it (issue 16, items 2 and 3).
     Answer {
@@ -269,7 +269,7 @@ fn answer(answers: &Answers, q: QuestionId, c: &Catalog) -> Block {
         None => Block::Answer {
             question: cited(c.question(q).text, q.cites(), c),
             answer: label(q).to_owned(),
-            note: answers.note(q).map(|n| user_text::lines(n).join("\n")),
+            note: answers.note(q).map(user_text::multiline),
         },
     }
 }

@@ -54,9 +54,26 @@ pub fn lines(text: &str) -> Vec<String> {
 /// included: it stays one line.
 #[must_use]
 pub fn one_line(text: &str) -> String {
+    escape(text, false)
+}
+
+/// A user text with every hidden character escaped but its real line breaks (LF, and CRLF
+/// written as LF), which [`lines`] would break at: the note as the print view shows it.
+#[must_use]
+pub fn multiline(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, breaks: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if hidden(ch) {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let line_break = ch == '\n' || (ch == '\r' && chars.peek() == Some(&'\n'));
+        if breaks && line_break {
+            if ch == '\n' {
+                out.push('\n');
+            }
+        } else if hidden(ch) {
             push_escape(&mut out, ch);
         } else {
             out.push(ch);
@@ -128,7 +145,7 @@ pub fn markdown_line(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lines, markdown_line, one_line};
+    use super::{lines, markdown_line, multiline, one_line};
 
     #[test]
     fn only_real_line_breaks_break_and_every_hidden_character_is_visible() {
@@ -138,6 +155,16 @@ mod tests {
         );
         assert_eq!(lines("\u{0}\u{9}\u{2029}"), ["<U+0000><U+0009><U+2029>"]);
         assert_eq!(one_line("AB\n17\u{202e}"), "AB<U+000A>17<U+202E>");
+        let note = "a\u{1b}[2K\rb\r\nc\u{202e}d\n\ne\r";
+        assert_eq!(
+            multiline(note),
+            "a<U+001B>[2K<U+000D>b\nc<U+202E>d\n\ne<U+000D>"
+        );
+        assert_eq!(
+            lines(&multiline(note)),
+            lines(note),
+            "the other outputs are unchanged"
+        );
     }
 
     #[test]
