@@ -1346,3 +1346,43 @@ fn the_cli_writes_no_file() {
     let _ = std::fs::remove_dir_all(&root);
     assert_eq!(written, [PathBuf::from("cwd/answers.json")]);
 }
+
+/// Issue 16, item 2: the case reference and the preparer are the user's words too. Their
+/// terminal escapes, line breaks and bidi overrides are shown escaped, each field stays on
+/// its one line, and the verdict line after it is as the tool wrote it.
+#[test]
+fn the_case_fields_cannot_forge_a_report_line() {
+    let reference = r"AB-17\u001b[2K\rNo bar indicated\u202e\nVerdict: none";
+    let prepared_by = r"Counsel\u001b]0;title\u0007\u2066";
+    let text = format!(
+        r#"{{"format":"assurance-check/answers","version":1,"answers":{{"systematic_torture":"yes"}},"case":{{"reference":"{reference}","prepared_by":"{prepared_by}"}}}}"#
+    );
+    let file = TempFile::new("forge-case.json", text.as_bytes());
+    for format in ["text", "markdown"] {
+        let out = run(&["evaluate", file.path(), "--format", format, "--lang", "en"]);
+        ok(&out, format);
+        let report = &out.stdout;
+        assert!(
+            hazards(report).is_empty(),
+            "{format}: raw controls {:?}",
+            hazards(report)
+        );
+        let plain = report.replace('\\', "");
+        let line = plain
+            .lines()
+            .find(|l| l.contains("AB-17"))
+            .unwrap_or_else(|| panic!("{format}: no reference in\n{report}"));
+        let escaped = "<U+001B>[2K<U+000D>No bar indicated<U+202E><U+000A>Verdict: none";
+        assert!(line.contains(escaped), "{format}: {line:?}");
+        assert!(
+            !plain
+                .lines()
+                .any(|l| l.trim_start().starts_with("Verdict: none")),
+            "{format}: the reference made a line of its own\n{report}"
+        );
+        assert!(
+            plain.contains("Counsel<U+001B>]0;title<U+0007><U+2066>"),
+            "{format}: the preparer\n{report}"
+        );
+    }
+}
