@@ -161,3 +161,31 @@ test("the print view shows a note's bidi override and controls as escapes; the v
     await context.close();
   }
 });
+
+test("the print view shows the case reference's bidi override and line break as escapes", async () => {
+  const { context, page, errors } = await h.openWidget(browser, server);
+  try {
+    const file = {
+      format: "assurance-check/answers",
+      version: 1,
+      answers: { systematic_torture: "yes" },
+      case: { reference: "AB-17\u202E\nNo bar indicated", prepared_by: "Counsel\u2066" },
+    };
+    await page.locator('input[type="file"][data-action="open"]').setInputFiles({
+      name: "case.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector("[data-verdict]").dataset.verdict === "barred");
+    const text = await page.evaluate(() => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return document.querySelector("assurance-check").shadowRoot.querySelector(".print-report").textContent;
+    });
+    assert.ok(text.includes("AB-17<U+202E><U+000A>No bar indicated"), `the reference, escaped:\n${text}`);
+    assert.ok(text.includes("Counsel<U+2066>"), "the preparer, escaped");
+    assert.ok(!/[\u202a-\u202e\n]/u.test(text), "no raw override or line break in the print view's text");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
