@@ -291,4 +291,32 @@ pub static ES: Catalog = Catalog {
             december: "diciembre",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        failed: "Este navegador no ha conservado sus respuestas, así que la conservación está desactivada. Guarde sus respuestas antes de salir.",
+        elsewhere: "La copia guardada se ha suprimido en otra pestaña, así que la conservación también está desactivada aquí.",
+        file_origin: "La conservación no se ofrece en una página abierta desde un archivo: cualquier otro archivo local podría leerla. Use «Guardar respuestas».",
+        #[cfg(feature = "page")]
+        seal_legend: "Elija una frase de contraseña para la copia guardada",
+        #[cfg(feature = "page")]
+        seal_help: "Sus respuestas se guardan cifradas con ella. No se almacena en ningún lugar y no se puede recuperar: sin ella, la copia guardada no se puede abrir.",
+        #[cfg(feature = "page")]
+        passphrase: "Frase de contraseña",
+        #[cfg(feature = "page")]
+        passphrase_again: "Frase de contraseña, otra vez",
+        #[cfg(feature = "page")]
+        seal: "Conservar, cifrado",
+        #[cfg(feature = "page")]
+        mismatch: "Escriba la misma frase de contraseña en los dos campos.",
+        #[cfg(feature = "page")]
+        sealed: "Sus respuestas se conservan en este dispositivo, cifradas con su frase de contraseña.",
+        #[cfg(feature = "page")]
+        unlock_legend: "Desbloquear las respuestas guardadas",
+        #[cfg(feature = "page")]
+        unlock: "Desbloquear",
+        #[cfg(feature = "page")]
+        unlock_failed: "No se han abierto las respuestas guardadas: la frase de contraseña es incorrecta o la copia guardada está dañada. No se ha cargado nada. Inténtelo de nuevo o pulse «Olvidar» para suprimirla.",
+        #[cfg(feature = "page")]
+        unlocked: "Respuestas guardadas desbloqueadas. Respuestas cargadas: {count}.",
+    },
 };

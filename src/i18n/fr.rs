@@ -292,4 +292,32 @@ pub static FR: Catalog = Catalog {
             december: "décembre",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        failed: "Ce navigateur n’a pas conservé vos réponses\u{a0}: la conservation est désactivée. Enregistrez vos réponses avant de partir.",
+        elsewhere: "La copie conservée a été supprimée dans un autre onglet\u{a0}: la conservation est désactivée ici aussi.",
+        file_origin: "La conservation n’est pas proposée sur une page ouverte depuis un fichier\u{a0}: tout autre fichier local pourrait la lire. Utilisez «\u{a0}Enregistrer les réponses\u{a0}».",
+        #[cfg(feature = "page")]
+        seal_legend: "Choisissez une phrase secrète pour la copie conservée",
+        #[cfg(feature = "page")]
+        seal_help: "Vos réponses sont conservées chiffrées avec elle. Elle n’est enregistrée nulle part et ne peut pas être récupérée\u{a0}: sans elle, la copie conservée ne peut pas être ouverte.",
+        #[cfg(feature = "page")]
+        passphrase: "Phrase secrète",
+        #[cfg(feature = "page")]
+        passphrase_again: "Phrase secrète, une seconde fois",
+        #[cfg(feature = "page")]
+        seal: "Conserver, chiffré",
+        #[cfg(feature = "page")]
+        mismatch: "Saisissez la même phrase secrète dans les deux champs.",
+        #[cfg(feature = "page")]
+        sealed: "Vos réponses sont conservées sur cet appareil, chiffrées avec votre phrase secrète.",
+        #[cfg(feature = "page")]
+        unlock_legend: "Déverrouiller les réponses conservées",
+        #[cfg(feature = "page")]
+        unlock: "Déverrouiller",
+        #[cfg(feature = "page")]
+        unlock_failed: "Les réponses conservées n’ont pas été ouvertes\u{a0}: la phrase secrète est erronée, ou la copie conservée est endommagée. Rien n’a été chargé. Réessayez, ou appuyez sur «\u{a0}Oublier\u{a0}» pour la supprimer.",
+        #[cfg(feature = "page")]
+        unlocked: "Réponses conservées déverrouillées. Réponses chargées\u{a0}: {count}.",
+    },
 };
