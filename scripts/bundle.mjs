@@ -71,7 +71,7 @@ function inlineSnippets(glue, pkg) {
   return glue.replace(SNIPPET_IMPORT, (_, names, path) => {
     const snippet = unexport(read(`${pkg}/${path}`));
     for (const name of names.split(", ")) {
-      if (!new RegExp(`^(async )?function ${name}\\(`, "m").test(snippet)) fail(`${pkg}/${path} does not declare ${name}`);
+      if (!new RegExp(`^(async function|function|const) ${name}\\b`, "m").test(snippet)) fail(`${pkg}/${path} does not declare ${name}`);
     }
     return snippet;
   });

@@ -31,27 +31,34 @@ async function derive(passphrase, salt) {
   return { key, salt };
 }
 
+// Each function calls `done` once: with its result, or with nothing if anything failed.
+const settle = (promise, done) => promise.then(done, () => done());
+
 /** A new vault (key and salt) for `passphrase`. */
-export function vaultNew(passphrase) {
-  return derive(passphrase, crypto.getRandomValues(new Uint8Array(16)));
-}
+export const vaultNew = (passphrase, done) => settle(derive(passphrase, crypto.getRandomValues(new Uint8Array(16))), done);
 
 /** `text` sealed in the vault, as the envelope's JSON text. */
-export async function vaultSeal(vault, text) {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, vault.key, encode(text));
-  return JSON.stringify({ v: 1, salt: b64(vault.salt), iv: b64(iv), data: b64(data) });
-}
+export const vaultSeal = (vault, text, done) =>
+  settle(
+    (async () => {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, vault.key, encode(text));
+      return JSON.stringify({ v: 1, salt: b64(vault.salt), iv: b64(iv), data: b64(data) });
+    })(),
+    done,
+  );
 
-/** `[vault, text]` from an envelope and its passphrase; rejects a wrong passphrase (AES-GCM's
- * tag), an envelope that does not parse, and text that is not UTF-8. */
-export async function vaultOpen(passphrase, sealed) {
-  const e = JSON.parse(sealed);
-  if (e?.v !== 1 || ![e.salt, e.iv, e.data].every((f) => typeof f === "string")) throw new Error("not sealed");
-  const salt = unb64(e.salt);
-  const iv = unb64(e.iv);
-  if (salt.length !== 16 || iv.length !== 12) throw new Error("not sealed");
-  const vault = await derive(passphrase, salt);
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv }, vault.key, unb64(e.data));
-  return [vault, new TextDecoder("utf-8", { fatal: true }).decode(plain)];
-}
+/** `[vault, text]` from an envelope and its passphrase; nothing for a wrong passphrase or a
+ * changed envelope (AES-GCM's tag), or one that does not parse. */
+export const vaultOpen = (passphrase, sealed, done) =>
+  settle(
+    (async () => {
+      const e = JSON.parse(sealed);
+      const [salt, iv, data] = [e.salt, e.iv, e.data].map(unb64);
+      if (e.v !== 1 || salt.length !== 16 || iv.length !== 12) throw 0;
+      const vault = await derive(passphrase, salt);
+      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv }, vault.key, data);
+      return [vault, new TextDecoder().decode(plain)];
+    })(),
+    done,
+  );

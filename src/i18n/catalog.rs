@@ -107,14 +107,11 @@ part!(
     /// "Keep my answers on this device" beyond its switch (issue 16, items 1, 7 and 9); the
     /// passphrase forms are the one-file pages' only (their Keep is sealed).
     KeepText {
-        /// A write was not read back as written: keeping is off.
-        failed: &'static str,
-        /// Another tab's Forget removed the kept copy.
-        elsewhere: &'static str,
+        /// Keeping stopped: a write was not read back as written, or another tab's Forget
+        /// removed the kept copy.
+        stopped: &'static str,
         /// The custom element opened from `file://`, which offers no Keep.
         file_origin: &'static str,
-        #[cfg(feature = "page")]
-        seal_legend: &'static str,
         #[cfg(feature = "page")]
         seal_help: &'static str,
         #[cfg(feature = "page")]
@@ -127,8 +124,7 @@ part!(
         mismatch: &'static str,
         #[cfg(feature = "page")]
         sealed: &'static str,
-        #[cfg(feature = "page")]
-        unlock_legend: &'static str,
+        /// The unlock form's legend and button.
         #[cfg(feature = "page")]
         unlock: &'static str,
         #[cfg(feature = "page")]

@@ -293,30 +293,25 @@ pub static EN: Catalog = Catalog {
     },
     // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
     keep: KeepText {
-        failed: "This browser did not keep your answers, so keeping is off. Save your answers before you leave.",
-        elsewhere: "The kept copy was removed in another tab, so keeping is off here too.",
-        file_origin: "Keeping is not offered on a page opened from a file: any other local file could read it. Use “Save answers”.",
+        stopped: "Your answers are no longer kept here: save them before you leave.",
+        file_origin: "Not offered on a page opened from a file: other local files could read it.",
         #[cfg(feature = "page")]
-        seal_legend: "Choose a passphrase for the kept copy",
-        #[cfg(feature = "page")]
-        seal_help: "Your answers are kept encrypted with it. It is stored nowhere and cannot be recovered: without it, the kept copy cannot be opened.",
+        seal_help: "Your answers are kept encrypted with this passphrase. It cannot be recovered.",
         #[cfg(feature = "page")]
         passphrase: "Passphrase",
         #[cfg(feature = "page")]
         passphrase_again: "Passphrase again",
         #[cfg(feature = "page")]
-        seal: "Keep, encrypted",
+        seal: "Encrypt and keep",
         #[cfg(feature = "page")]
-        mismatch: "Enter the same passphrase in both fields.",
+        mismatch: "The two passphrases differ, or are empty.",
         #[cfg(feature = "page")]
-        sealed: "Your answers are kept on this device, encrypted with your passphrase.",
+        sealed: "Kept, encrypted.",
         #[cfg(feature = "page")]
-        unlock_legend: "Unlock kept answers",
+        unlock: "Unlock kept answers",
         #[cfg(feature = "page")]
-        unlock: "Unlock",
+        unlock_failed: "Wrong passphrase, or a damaged copy: nothing was loaded.",
         #[cfg(feature = "page")]
-        unlock_failed: "The kept answers were not opened: the passphrase is wrong, or the kept copy is damaged. Nothing was loaded. Try again, or press “Forget” to remove it.",
-        #[cfg(feature = "page")]
-        unlocked: "Kept answers unlocked. Answers loaded: {count}.",
+        unlocked: "Unlocked. Answers loaded: {count}.",
     },
 };

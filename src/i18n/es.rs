@@ -293,30 +293,25 @@ pub static ES: Catalog = Catalog {
     },
     // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
     keep: KeepText {
-        failed: "Este navegador no ha conservado sus respuestas, así que la conservación está desactivada. Guarde sus respuestas antes de salir.",
-        elsewhere: "La copia guardada se ha suprimido en otra pestaña, así que la conservación también está desactivada aquí.",
-        file_origin: "La conservación no se ofrece en una página abierta desde un archivo: cualquier otro archivo local podría leerla. Use «Guardar respuestas».",
+        stopped: "Sus respuestas ya no se conservan aquí: guárdelas antes de salir.",
+        file_origin: "No se ofrece en una página abierta desde un archivo: otros archivos locales podrían leerla.",
         #[cfg(feature = "page")]
-        seal_legend: "Elija una frase de contraseña para la copia guardada",
-        #[cfg(feature = "page")]
-        seal_help: "Sus respuestas se guardan cifradas con ella. No se almacena en ningún lugar y no se puede recuperar: sin ella, la copia guardada no se puede abrir.",
+        seal_help: "Sus respuestas se conservan cifradas con esta frase de contraseña. No se puede recuperar.",
         #[cfg(feature = "page")]
         passphrase: "Frase de contraseña",
         #[cfg(feature = "page")]
         passphrase_again: "Frase de contraseña, otra vez",
         #[cfg(feature = "page")]
-        seal: "Conservar, cifrado",
+        seal: "Cifrar y conservar",
         #[cfg(feature = "page")]
-        mismatch: "Escriba la misma frase de contraseña en los dos campos.",
+        mismatch: "Las dos frases de contraseña difieren, o están vacías.",
         #[cfg(feature = "page")]
-        sealed: "Sus respuestas se conservan en este dispositivo, cifradas con su frase de contraseña.",
+        sealed: "Conservadas, cifradas.",
         #[cfg(feature = "page")]
-        unlock_legend: "Desbloquear las respuestas guardadas",
+        unlock: "Desbloquear las respuestas guardadas",
         #[cfg(feature = "page")]
-        unlock: "Desbloquear",
+        unlock_failed: "Frase de contraseña incorrecta, o copia dañada: no se ha cargado nada.",
         #[cfg(feature = "page")]
-        unlock_failed: "No se han abierto las respuestas guardadas: la frase de contraseña es incorrecta o la copia guardada está dañada. No se ha cargado nada. Inténtelo de nuevo o pulse «Olvidar» para suprimirla.",
-        #[cfg(feature = "page")]
-        unlocked: "Respuestas guardadas desbloqueadas. Respuestas cargadas: {count}.",
+        unlocked: "Desbloqueadas. Respuestas cargadas: {count}.",
     },
 };

@@ -294,30 +294,25 @@ pub static FR: Catalog = Catalog {
     },
     // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
     keep: KeepText {
-        failed: "Ce navigateur n’a pas conservé vos réponses\u{a0}: la conservation est désactivée. Enregistrez vos réponses avant de partir.",
-        elsewhere: "La copie conservée a été supprimée dans un autre onglet\u{a0}: la conservation est désactivée ici aussi.",
-        file_origin: "La conservation n’est pas proposée sur une page ouverte depuis un fichier\u{a0}: tout autre fichier local pourrait la lire. Utilisez «\u{a0}Enregistrer les réponses\u{a0}».",
+        stopped: "Vos réponses ne sont plus conservées ici\u{a0}: enregistrez-les avant de partir.",
+        file_origin: "Non proposé sur une page ouverte depuis un fichier\u{a0}: d’autres fichiers locaux pourraient la lire.",
         #[cfg(feature = "page")]
-        seal_legend: "Choisissez une phrase secrète pour la copie conservée",
-        #[cfg(feature = "page")]
-        seal_help: "Vos réponses sont conservées chiffrées avec elle. Elle n’est enregistrée nulle part et ne peut pas être récupérée\u{a0}: sans elle, la copie conservée ne peut pas être ouverte.",
+        seal_help: "Vos réponses sont conservées chiffrées avec cette phrase secrète. Elle ne peut pas être récupérée.",
         #[cfg(feature = "page")]
         passphrase: "Phrase secrète",
         #[cfg(feature = "page")]
-        passphrase_again: "Phrase secrète, une seconde fois",
+        passphrase_again: "Phrase secrète, à nouveau",
         #[cfg(feature = "page")]
-        seal: "Conserver, chiffré",
+        seal: "Chiffrer et conserver",
         #[cfg(feature = "page")]
-        mismatch: "Saisissez la même phrase secrète dans les deux champs.",
+        mismatch: "Les deux phrases secrètes diffèrent, ou sont vides.",
         #[cfg(feature = "page")]
-        sealed: "Vos réponses sont conservées sur cet appareil, chiffrées avec votre phrase secrète.",
+        sealed: "Conservées, chiffrées.",
         #[cfg(feature = "page")]
-        unlock_legend: "Déverrouiller les réponses conservées",
+        unlock: "Déverrouiller les réponses conservées",
         #[cfg(feature = "page")]
-        unlock: "Déverrouiller",
+        unlock_failed: "Phrase secrète erronée, ou copie endommagée\u{a0}: rien n’a été chargé.",
         #[cfg(feature = "page")]
-        unlock_failed: "Les réponses conservées n’ont pas été ouvertes\u{a0}: la phrase secrète est erronée, ou la copie conservée est endommagée. Rien n’a été chargé. Réessayez, ou appuyez sur «\u{a0}Oublier\u{a0}» pour la supprimer.",
-        #[cfg(feature = "page")]
-        unlocked: "Réponses conservées déverrouillées. Réponses chargées\u{a0}: {count}.",
+        unlocked: "Déverrouillées. Réponses chargées\u{a0}: {count}.",
     },
 };

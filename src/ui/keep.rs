@@ -24,7 +24,7 @@ use crate::rules::answers_to_json;
 #[cfg(not(feature = "page"))]
 use crate::rules::Answers;
 #[cfg(feature = "page")]
-use {crate::js::vault, std::rc::Weak, wasm_bindgen_futures::spawn_local};
+use {crate::js::vault, std::rc::Weak};
 
 /// The one localStorage key, written only while keeping is on.
 const STORAGE_KEY: &str = "assurance-check/answers";
@@ -50,23 +50,21 @@ struct Form {
     error: Element,
 }
 
-/// What keeping needs beyond the switch's `App::keep`.
+/// What the sealed Keep needs beyond the switch's `App::keep`.
+#[cfg(feature = "page")]
 #[derive(Default)]
 pub(crate) struct State {
     /// The key that seals each change, once a passphrase was set or a copy unlocked.
-    #[cfg(feature = "page")]
     vault: Option<vault::Vault>,
     /// A sealed copy waits for its passphrase: the switch is disabled until then.
-    #[cfg(feature = "page")]
     locked: bool,
     /// The switch is on and the passphrase form shown; nothing is written yet.
-    #[cfg(feature = "page")]
     choosing: bool,
     /// Counts seals, so that only the latest finished one is written.
-    #[cfg(feature = "page")]
     generation: u32,
+    /// A passphrase was just set: the first write that is read back confirms it.
+    fresh: bool,
     /// The app itself, for the seals that finish later.
-    #[cfg(feature = "page")]
     me: Weak<RefCell<App>>,
 }
 
@@ -93,8 +91,8 @@ impl Controls {
         let message = El::new(doc, "p").class("casefile-alert").done();
         #[cfg(feature = "page")]
         let (seal, unlock) = (
-            Form::build(doc, c, Action::Seal, c.keep.seal_legend, c.keep.seal),
-            Form::build(doc, c, Action::Unlock, c.keep.unlock_legend, c.keep.unlock),
+            Form::build(doc, c, Action::Seal, c.keep.seal),
+            Form::build(doc, c, Action::Unlock, c.keep.unlock),
         );
         let root = El::new(doc, "div")
             .class("keep")
@@ -127,10 +125,10 @@ impl Controls {
 
 #[cfg(feature = "page")]
 impl Form {
-    /// `<form>` with a legend, one passphrase field (unlock) or two (seal), an error line and
-    /// its button. Its fields never go to storage; the form is never submitted (the button's
+    /// `<form>` with one passphrase field under a legend (unlock), or two under a hint (seal),
+    /// an error line and its button, which says what it does. Its fields never go to storage; the form is never submitted (the button's
     /// click is handled, and the pages' CSP has `form-action 'none'`).
-    fn build(doc: &Document, c: &Catalog, action: Action, legend: &str, button: &str) -> Form {
+    fn build(doc: &Document, c: &Catalog, action: Action, button: &str) -> Form {
         let sealing = action == Action::Seal;
         let id = ["ac-", action.name()].concat();
         let error_id = [id.as_str(), "-error"].concat();
@@ -138,10 +136,11 @@ impl Form {
             .attr("id", &error_id)
             .class("keep-error")
             .done();
-        let mut fieldset = El::new(doc, "fieldset").child(El::new(doc, "legend").text(legend));
-        if sealing {
-            fieldset = fieldset.child(El::new(doc, "p").class("keep-help").text(c.keep.seal_help));
-        }
+        let mut fieldset = El::new(doc, "fieldset").child(if sealing {
+            El::new(doc, "p").class("keep-help").text(c.keep.seal_help)
+        } else {
+            El::new(doc, "legend").text(button)
+        });
         let labels: &[&str] = if sealing {
             &[c.keep.passphrase, c.keep.passphrase_again]
         } else {
@@ -315,12 +314,13 @@ fn stop(app: &mut App, erase: bool, why: &str) {
         };
     }
     show(app);
+    app.view.case.confirm(None);
     warn(app, why);
 }
 
 /// A write failed: keeping is off, the user is told, and leaving warns again.
 fn failed(app: &mut App) {
-    let why = app.catalog.keep.failed;
+    let why = app.catalog.keep.stopped;
     stop(app, true, why);
 }
 
@@ -336,8 +336,11 @@ pub(crate) fn toggle(app: &Rc<RefCell<App>>, on: bool) {
     {
         app.kept.choosing = true;
         show(&app);
-        if let Some(field) = app.view.case.keep.seal.fields.first() {
-            dom::focus(field);
+        // Focus after the borrow: the widget's "focusin" listener reads the app.
+        let field = app.view.case.keep.seal.fields.first().cloned();
+        drop(app);
+        if let Some(field) = field {
+            dom::focus(&field);
         }
     }
     #[cfg(not(feature = "page"))]
@@ -371,16 +374,21 @@ pub(crate) fn write(app: &mut App) {
         app.kept.generation = app.kept.generation.wrapping_add(1);
         let generation = app.kept.generation;
         let me = app.kept.me.clone();
-        spawn_local(async move {
-            let sealed = vault::seal(&vault, &json).await;
+        vault::seal(&vault, &json, move |sealed| {
             let Some(app) = me.upgrade() else {
                 return;
             };
             let Ok(mut app) = app.try_borrow_mut() else {
                 return;
             };
-            if app.keep && app.kept.generation == generation && !sealed.is_some_and(|s| store(&s)) {
+            if !app.keep || app.kept.generation != generation {
+                return;
+            }
+            if !sealed.is_some_and(|s| store(&s)) {
                 failed(&mut app);
+            } else if std::mem::take(&mut app.kept.fresh) {
+                let said = app.catalog.keep.sealed;
+                confirm(&app, said);
             }
         });
     }
@@ -402,7 +410,7 @@ pub(crate) fn watch(app: &Rc<RefCell<App>>) -> Result<Option<Listener>> {
         #[cfg(not(feature = "page"))]
         let watched = app.keep;
         if watched && stored_text().is_none() {
-            let why = app.catalog.keep.elsewhere;
+            let why = app.catalog.keep.stopped;
             stop(&mut app, false, why);
         }
     })
@@ -427,42 +435,33 @@ pub(crate) fn submit(app: &Rc<RefCell<App>>, action: Action) {
         }
         k.seal.error("");
         drop(a);
-        spawn_local(async move {
-            let passphrase = typed.into_iter().next().unwrap_or_default();
-            let vault = vault::create(&passphrase).await;
-            let json = answers_to_json(&me.borrow().answers);
-            let sealed = match &vault {
-                Some(v) => vault::seal(v, &json).await,
-                None => None,
-            };
+        let passphrase = typed.into_iter().next().unwrap_or_default();
+        vault::create(&passphrase, move |vault| {
             let Ok(mut app) = me.try_borrow_mut() else {
                 return;
             };
             if !app.kept.choosing {
                 return;
             }
-            if !sealed.is_some_and(|s| store(&s)) {
+            let Some(vault) = vault else {
                 failed(&mut app);
                 return;
-            }
+            };
             app.keep = true;
             app.kept.choosing = false;
-            app.kept.vault = vault;
+            app.kept.fresh = true;
+            app.kept.vault = Some(vault);
             show(&app);
-            confirm(&app, c.keep.sealed);
-            if answers_to_json(&app.answers) != json {
-                write(&mut app);
-            }
+            write(&mut app);
         });
     } else {
-        let passphrase = k.unlock.take().concat();
+        let passphrase = k.unlock.take().pop().unwrap_or_default();
         k.unlock.error("");
         let Some(sealed) = stored_text() else {
             return;
         };
         drop(a);
-        spawn_local(async move {
-            let opened = vault::open(&passphrase, &sealed).await;
+        vault::open(&passphrase, &sealed, move |opened| {
             let Ok(mut app) = me.try_borrow_mut() else {
                 return;
             };
@@ -472,8 +471,10 @@ pub(crate) fn submit(app: &Rc<RefCell<App>>, action: Action) {
                 let k = &app.view.case.keep;
                 k.unlock.error(c.keep.unlock_failed);
                 app.view.announcer.say(c.keep.unlock_failed);
-                if let Some(field) = k.unlock.fields.first() {
-                    dom::focus(field);
+                let field = k.unlock.fields.first().cloned();
+                drop(app);
+                if let Some(field) = field {
+                    dom::focus(&field);
                 }
                 return;
             };
@@ -486,13 +487,11 @@ pub(crate) fn submit(app: &Rc<RefCell<App>>, action: Action) {
             app.view.questions.sync(&app.answers);
             app.refresh(false);
             app.remember();
-            confirm(
-                &app,
-                &crate::i18n::fill(
-                    c.keep.unlocked,
-                    &[("count", &crate::rules::decimal(count as u64))],
-                ),
+            let said = crate::i18n::fill(
+                c.keep.unlocked,
+                &[("count", &crate::rules::decimal(count as u64))],
             );
+            confirm(&app, &said);
         });
     }
 }

@@ -47,7 +47,8 @@ struct App {
     dirty: bool,
     /// "Keep my answers on this device" is on: every change is written to storage.
     keep: bool,
-    /// What keeping needs beyond the switch (the pages' key and passphrase forms).
+    /// What the pages' sealed Keep needs beyond the switch (its key, its forms' state).
+    #[cfg(feature = "page")]
     kept: keep::State,
     /// The shim's keeper of the last good answers file (issue 9, item 3).
     keeper: Option<Keeper>,
@@ -126,6 +127,7 @@ pub fn mount(
                 refocus_picker: false,
                 dirty: false,
                 keep,
+                #[cfg(feature = "page")]
                 kept: keep::State::default(),
                 keeper,
                 view,

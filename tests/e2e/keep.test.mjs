@@ -117,14 +117,14 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
     await page.locator(SEAL[0]).fill(PASS);
     await page.locator(SEAL[1]).fill("something else");
     await page.locator('[data-action="seal"]').click();
-    assert.match(await page.locator(".keep-error").first().textContent(), /same passphrase in both fields/);
+    assert.match(await page.locator(".keep-error").first().textContent(), /two passphrases differ/);
     assert.equal(await stored(page), null, "two different passphrases: nothing written");
 
     await page.locator(SEAL[0]).fill(PASS);
     await page.locator(SEAL[1]).fill(PASS);
     await page.locator(SEAL[1]).press("Enter");
     await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
-    await page.locator(".casefile-confirmation", { hasText: "encrypted with your passphrase" }).waitFor();
+    await page.locator(".casefile-confirmation", { hasText: "Kept, encrypted." }).waitFor();
     assert.equal(await page.locator(SEAL[0]).isVisible(), false, "the form closes");
     assert.equal(await page.locator(KEEP).isChecked(), true);
     const first = await stored(page);
@@ -152,7 +152,7 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
     await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector('input[name="personal_risk"]:checked'));
     assert.deepEqual(await checked(page), { systematic_torture: "unknown", personal_risk: "yes" });
     assert.equal(await page.locator(h.$.note("systematic_torture")).inputValue(), NOTE);
-    assert.match(await status(page), /Kept answers unlocked\. Answers loaded: 2\./);
+    assert.match(await status(page), /Unlocked\. Answers loaded: 2\./);
     assert.equal(await page.locator(KEEP).isChecked(), true, "keeping goes on");
     assert.equal(await page.locator(UNLOCK).isVisible(), false);
     await h.answer(page, "onward_transfer", "no");
@@ -177,7 +177,7 @@ async function withKept(value) {
 async function unlockFails(page, pass) {
   await page.locator(UNLOCK).fill(pass);
   await page.locator('[data-action="unlock"]').click();
-  await page.locator(".keep-error", { hasText: "passphrase is wrong, or the kept copy is damaged" }).waitFor();
+  await page.locator(".keep-error", { hasText: "Wrong passphrase, or a damaged copy: nothing was loaded." }).waitFor();
 }
 
 test("pages: a wrong passphrase is refused, nothing is loaded, and Forget removes the copy", async () => {
@@ -196,7 +196,7 @@ test("pages: a wrong passphrase is refused, nothing is loaded, and Forget remove
     await unlockFails(page, "not the passphrase");
     assert.deepEqual(await checked(page), {}, "nothing loaded");
     assert.equal(await page.locator(h.$.verdict).getAttribute("data-verdict"), "none");
-    assert.match(await status(page), /Nothing was loaded/);
+    assert.match(await status(page), /nothing was loaded/);
     assert.equal(await stored(page), envelope, "the kept copy is left as it was");
     await page.locator('[data-action="forget"]').click();
     assert.equal(await stored(page), null, "Forget erases it");
@@ -252,7 +252,7 @@ test("element under file://: Keep is not offered, says why, and a copy another f
   const { context, page, errors } = await open(url);
   try {
     assert.equal(await page.locator(KEEP).isDisabled(), true);
-    assert.match(await page.locator("#ac-keep-help").textContent(), /not offered on a page opened from a file/);
+    assert.match(await page.locator("#ac-keep-help").textContent(), /Not offered on a page opened from a file/);
     await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ rules_version: 2, answers: { systematic_torture: "yes" }, notes: {} })), KEY);
     await page.reload();
     await page.locator(h.$.verdict).waitFor();
@@ -310,9 +310,9 @@ test("iframe mode: storage throws, so sealing turns the switch off with a messag
     await frame.locator(h.$.verdict).waitFor();
     await h.answer(frame, "systematic_torture", "no");
     await seal(frame);
-    await frame.locator(MESSAGE, { hasText: "did not keep your answers" }).waitFor();
+    await frame.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await frame.locator(KEEP).isChecked(), false, "the switch is off");
-    assert.match(await status(frame), /did not keep your answers, so keeping is off/);
+    assert.match(await status(frame), /no longer kept here: save them before you leave/);
     assert.deepEqual(await leave(page), ["beforeunload"]);
   } finally {
     await context.close();
@@ -328,9 +328,9 @@ test("element: a storage that drops writes is caught by the read-back; the switc
   try {
     await h.answer(page, "systematic_torture", "no");
     await page.locator(KEEP).click();
-    await page.locator(MESSAGE, { hasText: "did not keep your answers" }).waitFor();
+    await page.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await page.locator(KEEP).isChecked(), false);
-    assert.match(await status(page), /keeping is off/);
+    assert.match(await status(page), /no longer kept here/);
     assert.deepEqual(await leave(page), ["beforeunload"]);
   } finally {
     await context.close();
@@ -347,9 +347,9 @@ test("another tab's Forget turns keeping off here, which then writes nothing bac
     await other.locator(h.$.verdict).waitFor();
     assert.equal(await other.locator(KEEP).isChecked(), true);
     await other.locator('[data-action="forget"]').click();
-    await page.locator(MESSAGE, { hasText: "removed in another tab" }).waitFor();
+    await page.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await page.locator(KEEP).isChecked(), false);
-    assert.match(await status(page), /keeping is off here too/);
+    assert.match(await status(page), /no longer kept here/);
     await h.answer(page, "personal_risk", "yes");
     assert.equal(await stored(page), null, "the first tab does not write the answers back");
   } finally {
@@ -366,7 +366,7 @@ test("pages: another tab's Forget turns the sealed Keep off too", async () => {
     await other.goto(PAGE_URL);
     await other.locator(UNLOCK).waitFor();
     await other.locator('[data-action="forget"]').click();
-    await page.locator(MESSAGE, { hasText: "removed in another tab" }).waitFor();
+    await page.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await page.locator(KEEP).isChecked(), false);
     await h.answer(page, "personal_risk", "yes");
     await page.waitForTimeout(1500);
@@ -455,7 +455,7 @@ test("Firefox ESR, file://: sealed, reloaded, a wrong passphrase refused, then u
     await $(UNLOCK).fill("wrong passphrase");
     await $('[data-action="unlock"]').click();
     await page.waitForFunction(() =>
-      /passphrase is wrong/.test(document.querySelector("assurance-check").shadowRoot.querySelector(".keep-error:not(:empty)")?.textContent ?? ""),
+      /Wrong passphrase/.test(document.querySelector("assurance-check").shadowRoot.querySelector(".keep-error:not(:empty)")?.textContent ?? ""),
     );
     assert.deepEqual(await radios(), [], "nothing loaded after a wrong passphrase");
 
