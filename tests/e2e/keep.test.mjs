@@ -42,7 +42,7 @@ after(async () => {
 });
 
 /** A fresh context on `url` with every request but file:// and the hosts' server refused. */
-async function open(url, { init } = {}) {
+async function open(url, { init, framed = false } = {}) {
   const context = await browser.newContext();
   await context.route("**/*", (route) => {
     const u = route.request().url();
@@ -53,7 +53,7 @@ async function open(url, { init } = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.locator(h.$.verdict).waitFor();
+  await (framed ? page.frameLocator("iframe") : page).locator(h.$.verdict).waitFor();
   return { context, page, errors };
 }
 
@@ -304,7 +304,7 @@ async function leave(page) {
 }
 
 test("iframe mode: storage throws, so sealing turns the switch off with a message, and leaving still warns", async () => {
-  const { context, page } = await open(`${hosts.origin}/host-iframe.html`);
+  const { context, page } = await open(`${hosts.origin}/host-iframe.html`, { framed: true });
   try {
     const frame = page.frameLocator("iframe");
     await frame.locator(h.$.verdict).waitFor();
