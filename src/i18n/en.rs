@@ -296,7 +296,7 @@ pub static EN: Catalog = Catalog {
         stopped: "Your answers are no longer kept here: save them before you leave.",
         file_origin: "Not offered on a page opened from a file: other local files could read it.",
         #[cfg(feature = "page")]
-        seal_help: "Your answers are kept encrypted with this passphrase. It cannot be recovered.",
+        seal_help: "The passphrase encrypts the kept copy and cannot be recovered.",
         #[cfg(feature = "page")]
         passphrase: "Passphrase",
         #[cfg(feature = "page")]

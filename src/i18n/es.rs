@@ -296,7 +296,7 @@ pub static ES: Catalog = Catalog {
         stopped: "Sus respuestas ya no se conservan aquí: guárdelas antes de salir.",
         file_origin: "No se ofrece en una página abierta desde un archivo: otros archivos locales podrían leerla.",
         #[cfg(feature = "page")]
-        seal_help: "Sus respuestas se conservan cifradas con esta frase de contraseña. No se puede recuperar.",
+        seal_help: "La copia guardada se cifra con ella, que no se puede recuperar.",
         #[cfg(feature = "page")]
         passphrase: "Frase de contraseña",
         #[cfg(feature = "page")]

@@ -297,7 +297,7 @@ pub static FR: Catalog = Catalog {
         stopped: "Vos réponses ne sont plus conservées ici\u{a0}: enregistrez-les avant de partir.",
         file_origin: "Non proposé sur une page ouverte depuis un fichier\u{a0}: d’autres fichiers locaux pourraient la lire.",
         #[cfg(feature = "page")]
-        seal_help: "Vos réponses sont conservées chiffrées avec cette phrase secrète. Elle ne peut pas être récupérée.",
+        seal_help: "La copie conservée est chiffrée avec elle, qui ne peut pas être récupérée.",
         #[cfg(feature = "page")]
         passphrase: "Phrase secrète",
         #[cfg(feature = "page")]
