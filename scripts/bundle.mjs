@@ -25,7 +25,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { packLzma } from "./lzma-pack.mjs";
-import { brokenAssumptions, EXPORT_LIST } from "./wasm-glue.mjs";
+import { brokenAssumptions, EXPORT_LIST, SNIPPET_IMPORT } from "./wasm-glue.mjs";
 import { shortenImports } from "./wasm-imports.mjs";
 import { unlzma } from "../www/lzma.js";
 
@@ -65,6 +65,18 @@ function unexport(glue) {
   return glue.replace(/^export (async function|function|class|const|let) /gm, "$1 ").replace(EXPORT_LIST, "");
 }
 
+// The glue's module snippets (the pages' www/vault.js, from `#[wasm_bindgen(module)]`) go
+// into the same module in place of their imports, unexported: module-scoped, never globals.
+function inlineSnippets(glue, pkg) {
+  return glue.replace(SNIPPET_IMPORT, (_, names, path) => {
+    const snippet = unexport(read(`${pkg}/${path}`));
+    for (const name of names.split(", ")) {
+      if (!new RegExp(`^(async function|function|const) ${name}\\b`, "m").test(snippet)) fail(`${pkg}/${path} does not declare ${name}`);
+    }
+    return snippet;
+  });
+}
+
 /** One script from one wasm-pack build: its wasm packed and embedded, its glue, the decoder
  * and the shim minified. */
 async function bundleScript(pkg, shim) {
@@ -83,7 +95,7 @@ async function bundleScript(pkg, shim) {
   if (!Buffer.from(unlzma(packed)).equals(Buffer.from(wasmBytes))) fail(`${pkg}: the packed wasm does not unpack`);
   const wasm = packed.toString("base64");
 
-  const glue = unexport(short.glue);
+  const glue = unexport(inlineSnippets(short.glue, pkg));
   if (/\bexport\b\s/m.test(glue.replace(/\/\/.*$/gm, "").replace(/"[^"\n]*"|'[^'\n]*'/g, ""))) {
     fail("an export is left in the glue; update unexport()");
   }

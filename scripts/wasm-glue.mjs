@@ -10,6 +10,9 @@ export const IMPORT_MODULE = "./assurance_check_bg.js";
 /** The glue's one export list. */
 export const EXPORT_LIST = "export { initSync, __wbg_init as default };";
 
+/** A `#[wasm_bindgen(module = "/www/…")]` import (the pages' www/vault.js): one line each. */
+export const SNIPPET_IMPORT = /^import \{ ([\w$]+(?:, [\w$]+)*) \} from '\.\/(snippets\/[\w./-]+\.js)';$/gm;
+
 export const ASSUMPTIONS = [
   {
     what: "the glue is an ES module whose exports are `export function|class|const|let NAME` declarations and one `export { initSync, __wbg_init as default };`",
@@ -48,6 +51,11 @@ export const ASSUMPTIONS = [
       const once = glue.indexOf("async function __wbg_init_once(");
       return once > 0 && glue.split("fetch(").length === 2 && glue.indexOf("fetch(") > once && glue.split("__wbg_init_once(").length === 3;
     },
+  },
+  {
+    what: "the glue imports nothing but its module snippets, each as `import { a, b } from './snippets/…';` on one line, without renaming",
+    why: "bundle.mjs inlines each snippet (www/vault.js) into the one module, its functions as plain declarations",
+    holds: (glue) => glue.split("\n").filter((line) => /^import\b/.test(line)).every((line) => new RegExp(SNIPPET_IMPORT.source).test(line)),
   },
 ];
 

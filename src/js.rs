@@ -1,10 +1,12 @@
 //! The JS values the widget and the exports share: an answers file read from a JS value or
-//! from JSON text with the browser's own parser, the shim's keeper, the browser's languages
-//! and today's date.
+//! from JSON text with the browser's own parser, the shim's keeper, the browser's languages,
+//! today's date, and (pages only) the sealed Keep's crypto (`vault`).
 //!
 //! A leaf: it knows the core and `js_sys`, nothing of `ui` or of the exports in `wasm`.
 
 mod text;
+#[cfg(feature = "page")]
+pub(crate) mod vault;
 
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -292,4 +292,27 @@ pub static AR: Catalog = Catalog {
             december: "ديسمبر",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        stopped: "لم تعد إجاباتك محفوظة هنا: احفظها قبل المغادرة.",
+        file_origin: "غير متاح في صفحة مفتوحة من ملف: يمكن لملفات محلية أخرى قراءتها.",
+        #[cfg(feature = "page")]
+        seal_help: "تُشفَّر بها النسخة المحفوظة، ولا يمكن استعادتها.",
+        #[cfg(feature = "page")]
+        passphrase: "عبارة المرور",
+        #[cfg(feature = "page")]
+        passphrase_again: "عبارة المرور مرة أخرى",
+        #[cfg(feature = "page")]
+        seal: "شفّر واحتفظ",
+        #[cfg(feature = "page")]
+        mismatch: "عبارتا المرور مختلفتان أو فارغتان.",
+        #[cfg(feature = "page")]
+        sealed: "حُفظت مشفّرة.",
+        #[cfg(feature = "page")]
+        unlock: "فتح الإجابات المحفوظة",
+        #[cfg(feature = "page")]
+        unlock_failed: "عبارة مرور خاطئة أو نسخة تالفة: لم يُحمَّل أي شيء.",
+        #[cfg(feature = "page")]
+        unlocked: "فُتحت. عدد الإجابات المحمّلة: {count}.",
+    },
 };

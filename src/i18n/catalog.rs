@@ -99,6 +99,39 @@ part!(
         authorities: AuthorityText,
         errors: Errors,
         dates: Dates,
+        keep: KeepText,
+    }
+);
+
+part!(
+    /// "Keep my answers on this device" beyond its switch (issue 16, items 1, 7 and 9); the
+    /// passphrase forms are the one-file pages' only (their Keep is sealed).
+    KeepText {
+        /// Keeping stopped: a write was not read back as written, or another tab's Forget
+        /// removed the kept copy.
+        stopped: &'static str,
+        /// The custom element opened from `file://`, which offers no Keep.
+        file_origin: &'static str,
+        #[cfg(feature = "page")]
+        seal_help: &'static str,
+        #[cfg(feature = "page")]
+        passphrase: &'static str,
+        #[cfg(feature = "page")]
+        passphrase_again: &'static str,
+        #[cfg(feature = "page")]
+        seal: &'static str,
+        #[cfg(feature = "page")]
+        mismatch: &'static str,
+        #[cfg(feature = "page")]
+        sealed: &'static str,
+        /// The unlock form's legend and button.
+        #[cfg(feature = "page")]
+        unlock: &'static str,
+        #[cfg(feature = "page")]
+        unlock_failed: &'static str,
+        /// `{count}`. Worded so that no language needs a plural form.
+        #[cfg(feature = "page")]
+        unlocked: &'static str,
     }
 );
 

@@ -291,4 +291,27 @@ pub static EN: Catalog = Catalog {
             december: "December",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        stopped: "Your answers are no longer kept here: save them before you leave.",
+        file_origin: "Not offered on a page opened from a file: other local files could read it.",
+        #[cfg(feature = "page")]
+        seal_help: "The passphrase encrypts the kept copy and cannot be recovered.",
+        #[cfg(feature = "page")]
+        passphrase: "Passphrase",
+        #[cfg(feature = "page")]
+        passphrase_again: "Passphrase again",
+        #[cfg(feature = "page")]
+        seal: "Encrypt and keep",
+        #[cfg(feature = "page")]
+        mismatch: "The two passphrases differ, or are empty.",
+        #[cfg(feature = "page")]
+        sealed: "Kept, encrypted.",
+        #[cfg(feature = "page")]
+        unlock: "Unlock kept answers",
+        #[cfg(feature = "page")]
+        unlock_failed: "Wrong passphrase, or a damaged copy: nothing was loaded.",
+        #[cfg(feature = "page")]
+        unlocked: "Unlocked. Answers loaded: {count}.",
+    },
 };

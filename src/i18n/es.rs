@@ -291,4 +291,27 @@ pub static ES: Catalog = Catalog {
             december: "diciembre",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        stopped: "Sus respuestas ya no se conservan aquí: guárdelas antes de salir.",
+        file_origin: "No se ofrece en una página abierta desde un archivo: otros archivos locales podrían leerla.",
+        #[cfg(feature = "page")]
+        seal_help: "La copia guardada se cifra con ella, que no se puede recuperar.",
+        #[cfg(feature = "page")]
+        passphrase: "Frase de contraseña",
+        #[cfg(feature = "page")]
+        passphrase_again: "Frase de contraseña, otra vez",
+        #[cfg(feature = "page")]
+        seal: "Cifrar y conservar",
+        #[cfg(feature = "page")]
+        mismatch: "Las dos frases de contraseña difieren, o están vacías.",
+        #[cfg(feature = "page")]
+        sealed: "Conservadas, cifradas.",
+        #[cfg(feature = "page")]
+        unlock: "Desbloquear las respuestas guardadas",
+        #[cfg(feature = "page")]
+        unlock_failed: "Frase de contraseña incorrecta, o copia dañada: no se ha cargado nada.",
+        #[cfg(feature = "page")]
+        unlocked: "Desbloqueadas. Respuestas cargadas: {count}.",
+    },
 };

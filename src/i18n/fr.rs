@@ -292,4 +292,27 @@ pub static FR: Catalog = Catalog {
             december: "décembre",
         },
     },
+    // Issue 16, items 1, 7 and 9: Keep, sealed on the pages.
+    keep: KeepText {
+        stopped: "Vos réponses ne sont plus conservées ici\u{a0}: enregistrez-les avant de partir.",
+        file_origin: "Non proposé sur une page ouverte depuis un fichier\u{a0}: d’autres fichiers locaux pourraient la lire.",
+        #[cfg(feature = "page")]
+        seal_help: "La copie conservée est chiffrée avec elle, qui ne peut pas être récupérée.",
+        #[cfg(feature = "page")]
+        passphrase: "Phrase secrète",
+        #[cfg(feature = "page")]
+        passphrase_again: "Phrase secrète, à nouveau",
+        #[cfg(feature = "page")]
+        seal: "Chiffrer et conserver",
+        #[cfg(feature = "page")]
+        mismatch: "Les deux phrases secrètes diffèrent, ou sont vides.",
+        #[cfg(feature = "page")]
+        sealed: "Conservées, chiffrées.",
+        #[cfg(feature = "page")]
+        unlock: "Déverrouiller les réponses conservées",
+        #[cfg(feature = "page")]
+        unlock_failed: "Phrase secrète erronée, ou copie endommagée\u{a0}: rien n’a été chargé.",
+        #[cfg(feature = "page")]
+        unlocked: "Déverrouillées. Réponses chargées\u{a0}: {count}.",
+    },
 };

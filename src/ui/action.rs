@@ -15,10 +15,15 @@ pub(crate) enum Action {
     DownloadReport,
     Print,
     Forget,
+    /// The pages' sealed Keep: set a passphrase, or enter it.
+    #[cfg(feature = "page")]
+    Seal,
+    #[cfg(feature = "page")]
+    Unlock,
 }
 
 /// Each action with its `data-action` name, in one table so that the two cannot drift.
-const NAMES: [(Action, &str); 9] = [
+const NAMES: &[(Action, &str)] = &[
     (Action::Open, "open"),
     (Action::Keep, "keep"),
     (Action::Language, "language"),
@@ -28,6 +33,10 @@ const NAMES: [(Action, &str); 9] = [
     (Action::DownloadReport, "download-report"),
     (Action::Print, "print"),
     (Action::Forget, "forget"),
+    #[cfg(feature = "page")]
+    (Action::Seal, "seal"),
+    #[cfg(feature = "page")]
+    (Action::Unlock, "unlock"),
 ];
 
 impl Action {

@@ -1,27 +1,21 @@
 //! The case file (issue 6): save and open answers files, download and print the report,
-//! and the opt-in "keep my answers on this device".
+//! and the opt-in "keep my answers on this device" (its controls: `keep`).
 //!
 //! Files are made and read on the device: a `Blob` behind a temporary `<a download>`, and a
-//! `FileReader`. The core validates every file it is given. Storage is touched only when
-//! the user turns the switch on, and then under one key.
+//! `FileReader`. The core validates every file it is given.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use web_sys::{
-    Document, Element, File, FileReader, HtmlAnchorElement, HtmlInputElement, Storage, Url,
-};
+use web_sys::{Document, Element, File, FileReader, HtmlAnchorElement, HtmlInputElement, Url};
 
 use super::action::Action;
 use super::dom::{self, El, Result};
+use super::keep;
 use crate::i18n::{fill, Catalog};
-use crate::js::{answers_from_binary, answers_from_json, today};
+use crate::js::{answers_from_binary, today};
 use crate::report::{document, Block, Meta};
-use crate::rules::answers_to_json;
 use crate::rules::{evaluate, Answers, InputError, MAX_FILE_BYTES};
-
-/// The one localStorage key, written only while "keep on this device" is on.
-pub(crate) const STORAGE_KEY: &str = "assurance-check/answers";
 
 /// The case-file controls and the print-only report.
 pub(crate) struct CaseFile {
@@ -30,7 +24,7 @@ pub(crate) struct CaseFile {
     /// The report as printed; hidden on screen.
     pub(crate) report: Element,
     pub(crate) file_input: HtmlInputElement,
-    pub(crate) keep: HtmlInputElement,
+    pub(crate) keep: keep::Controls,
     alert: Element,
     /// What was last opened, for the eyes (the announcer tells screen readers).
     confirmation: Element,
@@ -45,13 +39,6 @@ impl CaseFile {
             .action(Action::Open)
             .class("file-input")
             .done_as();
-        let keep: HtmlInputElement = El::new(doc, "input")
-            .attr("type", "checkbox")
-            .attr("role", "switch")
-            .attr("id", "ac-keep")
-            .action(Action::Keep)
-            .attr("aria-describedby", "ac-keep-help")
-            .done_as();
         let alert = El::new(doc, "div")
             .class("casefile-alert")
             .attr("role", "alert")
@@ -64,6 +51,7 @@ impl CaseFile {
                 .action(action)
                 .text(label)
         };
+        let keep = keep::Controls::build(doc, c, button(Action::Forget, c.ui.forget));
         let root = El::new(doc, "div")
             .class("casefile")
             .child(
@@ -82,23 +70,7 @@ impl CaseFile {
             .child(El::new(doc, "p").class("drop-hint").text(c.ui.drop_hint))
             .append(&alert)
             .append(&confirmation)
-            .child(
-                El::new(doc, "div")
-                    .class("keep")
-                    .child(
-                        El::new(doc, "label")
-                            .class("switch")
-                            .append(&keep)
-                            .child(El::new(doc, "span").text(c.ui.keep_on_device)),
-                    )
-                    .child(button(Action::Forget, c.ui.forget))
-                    .child(
-                        El::new(doc, "p")
-                            .attr("id", "ac-keep-help")
-                            .class("keep-help")
-                            .text(c.ui.keep_on_device_help),
-                    ),
-            )
+            .append(&keep.root)
             .done();
         let report = El::new(doc, "section").class("print-report").done();
         CaseFile {
@@ -295,38 +267,6 @@ pub(crate) fn read(
         drop(slot.borrow_mut().take());
         (finish.borrow_mut())();
     }
-}
-
-/// The browser's localStorage, if the page may use it (not in every sandbox).
-fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Answers kept on this device, if the user chose to keep them.
-pub(crate) fn stored() -> Option<Answers> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    answers_from_json(&text).ok()
-}
-
-/// Writes the answers under the one key (only ever called while keeping is on).
-pub(crate) fn store(answers: &Answers) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &answers_to_json(answers));
-    }
-}
-
-/// Erases the kept answers.
-pub(crate) fn forget() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
-}
-
-/// Whether answers are kept on this device.
-pub(crate) fn is_kept() -> bool {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .is_some()
 }
 
 /// Room left around an element scrolled into view, in CSS pixels.

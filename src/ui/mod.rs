@@ -9,6 +9,7 @@ mod action;
 mod announce;
 mod casefile;
 mod dom;
+mod keep;
 mod language_picker;
 mod locale;
 mod questions;
@@ -46,6 +47,9 @@ struct App {
     dirty: bool,
     /// "Keep my answers on this device" is on: every change is written to storage.
     keep: bool,
+    /// What the pages' sealed Keep needs beyond the switch (its key, its forms' state).
+    #[cfg(feature = "page")]
+    kept: keep::State,
     /// The shim's keeper of the last good answers file (issue 9, item 3).
     keeper: Option<Keeper>,
     view: View,
@@ -112,8 +116,10 @@ pub fn mount(
             app
         }
         None => {
-            let kept = casefile::stored();
-            let keep = kept.is_some() || casefile::is_kept();
+            #[cfg(not(feature = "page"))]
+            let (kept, keep) = keep::start(&doc);
+            #[cfg(feature = "page")]
+            let (kept, keep) = (None, false);
             let app = Rc::new(RefCell::new(App {
                 catalog,
                 answers: kept.unwrap_or_default(),
@@ -121,16 +127,21 @@ pub fn mount(
                 refocus_picker: false,
                 dirty: false,
                 keep,
+                #[cfg(feature = "page")]
+                kept: keep::State::default(),
                 keeper,
                 view,
                 window: Vec::new(),
             }));
+            #[cfg(feature = "page")]
+            keep::start(&app);
             {
                 let app = app.borrow();
                 app.view.questions.sync(&app.answers);
             }
             app.borrow_mut().refresh(false);
-            let window = watch_window(&app)?;
+            let mut window = watch_window(&app)?;
+            window.extend(keep::watch(&app)?);
             app.borrow_mut().window = window;
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), Rc::clone(&app))));
             app
@@ -343,13 +354,7 @@ fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
             return;
         }
         Some(Action::Keep) => {
-            let mut app = app.borrow_mut();
-            app.keep = radio.checked();
-            if app.keep {
-                casefile::store(&app.answers);
-            } else {
-                casefile::forget();
-            }
+            keep::toggle(app, radio.checked());
             return;
         }
         _ => {}
@@ -448,12 +453,12 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 let _ = window.print();
             }
         }
-        Some(Action::Forget) => {
-            let mut app = app.borrow_mut();
-            casefile::forget();
-            app.keep = false;
-            app.view.case.keep.set_checked(false);
-            app.view.announcer.say(app.catalog.ui.forgotten);
+        Some(Action::Forget) => keep::forget_pressed(app),
+        #[cfg(feature = "page")]
+        Some(action @ (Action::Seal | Action::Unlock)) => {
+            // The form's submit button: handled here, never submitted.
+            event.prevent_default();
+            keep::submit(app, action);
         }
         _ => {}
     }
@@ -475,9 +480,9 @@ impl App {
 
     /// Writes the answers to this device's storage, if the user asked for that, and hands
     /// them to the shim's keeper.
-    fn changed_storage(&self) {
+    fn changed_storage(&mut self) {
         if self.keep {
-            casefile::store(&self.answers);
+            keep::write(self);
         }
         self.remember();
     }
@@ -509,7 +514,7 @@ impl App {
         };
         v.panel.update(&v.doc, c, &snapshot);
         v.bar.update(c, &snapshot);
-        v.case.keep.set_checked(self.keep);
+        keep::show(self);
         if announce && verdict != self.shown {
             v.announcer.say(&fill(
                 c.ui.announce_verdict,

@@ -349,52 +349,7 @@ test("the Markdown report is the CLI's, verdict first, notes escaped", async () 
   }
 });
 
-test("keep on device: nothing stored until switched on; kept across reloads; Forget erases", async () => {
-  const { context, page, errors } = await h.openWidget(browser, server);
-  const stored = () => page.evaluate(() => ({ length: localStorage.length, keys: Object.keys(localStorage) }));
-  const value = (key) => page.evaluate((k) => localStorage.getItem(k), key);
-  try {
-    assert.equal(await page.locator(KEEP).isChecked(), false, "off by default");
-    await h.answer(page, "systematic_torture", "unknown");
-    await writeNote(page, "systematic_torture", "kept locally");
-    assert.deepEqual(await stored(), { length: 0, keys: [] }, "nothing written while off");
-
-    await page.locator(KEEP).check();
-    assert.deepEqual((await stored()).keys, [KEY]);
-    assert.deepEqual(JSON.parse(await value(KEY)), answersFile({ systematic_torture: "unknown" }, { systematic_torture: "kept locally" }));
-    await h.answer(page, "personal_risk", "yes");
-    assert.equal(JSON.parse(await value(KEY)).answers.personal_risk, "yes", "written on every change");
-
-    await page.reload();
-    await page.locator("[data-verdict]").waitFor();
-    assert.equal(await page.locator(KEEP).isChecked(), true, "the switch shows it is on");
-    assert.deepEqual(await state(page), {
-      answers: { systematic_torture: "unknown", personal_risk: "yes" },
-      notes: { systematic_torture: "kept locally" },
-    });
-    assert.equal((await h.readWidget(page)).verdict, "barred");
-
-    await page.locator('[data-action="forget"]').click();
-    assert.deepEqual(await stored(), { length: 0, keys: [] }, "Forget erases");
-    assert.equal(await page.locator(KEEP).isChecked(), false);
-    assert.match(await statusText(page), /kept copy was removed; your answers stay on screen/);
-    assert.equal((await h.readWidget(page)).verdict, "barred", "the answers on screen stay");
-    await h.answer(page, "onward_transfer", "no");
-    assert.deepEqual(await stored(), { length: 0, keys: [] }, "nothing written after Forget");
-
-    await page.reload();
-    await page.locator("[data-verdict]").waitFor();
-    assert.deepEqual((await state(page)).answers, {}, "nothing comes back after Forget");
-
-    await page.locator(KEEP).check();
-    await h.answer(page, "onward_transfer", "no");
-    await page.locator(KEEP).uncheck();
-    assert.deepEqual(await stored(), { length: 0, keys: [] }, "turning it off erases too");
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+// Keep on device: tests/e2e/keep.test.mjs (sealed on the pages, plain in the element).
 
 /** Closes the page as a user would; returns the dialogs it showed. */
 async function leave(page) {
@@ -429,8 +384,11 @@ test("leaving with unsaved changes asks first; not after saving or with nothing 
   const c = await h.openWidget(browser, server);
   try {
     await c.page.locator(KEEP).click();
+    for (const field of ["#ac-seal-1", "#ac-seal-2"]) await c.page.locator(field).fill("a passphrase");
+    await c.page.locator('[data-action="seal"]').click();
+    await c.page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
     await h.answer(c.page, "systematic_torture", "no");
-    assert.deepEqual(await leave(c.page), [], "kept on the device: no warning");
+    assert.deepEqual(await leave(c.page), [], "kept on the device (sealed): no warning");
   } finally {
     await c.context.close();
   }
@@ -494,7 +452,7 @@ test("messages and the printed report follow the chosen language", async () => {
   }
 });
 
-test("the file picker is reached and opened by keyboard; Start over with keeping on clears the stored answers", async () => {
+test("the file picker is reached and opened by keyboard", async () => {
   const { context, page, errors } = await h.openWidget(browser, server);
   try {
     await page.locator('[data-action="save"]').focus();
@@ -519,17 +477,6 @@ test("the file picker is reached and opened by keyboard; Start over with keeping
     });
     await page.waitForFunction(() => document.querySelector("assurance-check > [role=status]").textContent !== "");
     assert.deepEqual((await state(page)).answers, { other_grounds: "yes" });
-
-    await page.locator(KEEP).check();
-    assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers.other_grounds, "yes");
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.locator('[data-action="start-over"]').click();
-    assert.deepEqual((await state(page)).answers, {});
-    assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers, {}, "stored answers cleared");
-    await page.reload();
-    await page.locator("[data-verdict]").waitFor();
-    assert.deepEqual((await state(page)).answers, {});
-    assert.equal(await page.locator(h.$.verdict).getAttribute("data-verdict"), "none");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

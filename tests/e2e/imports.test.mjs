@@ -20,7 +20,9 @@ function importNames(bytes) {
 async function load(moduleText, bytes) {
   const dir = mkdtempSync(join(tmpdir(), "ac-imports-"));
   const file = join(dir, "glue.mjs");
-  writeFileSync(file, moduleText);
+  // The glue imports its module snippets (www/vault.js) from beside it, in pkg/.
+  const snippets = pathToFileURL(join(ROOT, "pkg", "snippets")).href;
+  writeFileSync(file, moduleText.replaceAll("from './snippets/", `from '${snippets}/`));
   const m = await import(pathToFileURL(file).href);
   await m.default({ module_or_path: bytes });
   return m;
