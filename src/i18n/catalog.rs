@@ -99,6 +99,26 @@ part!(
         authorities: AuthorityText,
         errors: Errors,
         dates: Dates,
+        /// Only in the one-file pages' widget (the custom element's script has no room).
+        #[cfg(feature = "page")]
+        casework: Casework,
+    }
+);
+
+part!(
+    /// The case work of the one-file pages (issue 14, items 1, 3, 7, 8 and 9).
+    Casework {
+        /// Under the case reference: it goes into file names, so keep it client-neutral.
+        reference_advice: &'static str,
+        /// `{file}`: the saved file's name.
+        saved: &'static str,
+        /// After a file replaced answers or notes, beside the Undo button.
+        replaced: &'static str,
+        undo: &'static str,
+        undone: &'static str,
+        download_rtf: &'static str,
+        /// The printed page's footer; `{page}` and `{pages}` become the page counters.
+        page_of: &'static str,
     }
 );
 

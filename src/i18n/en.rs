@@ -291,4 +291,15 @@ pub static EN: Catalog = Catalog {
             december: "December",
         },
     },
+    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Use a reference that does not identify the client: it becomes part of the file names.",
+        saved: "Answers saved as {file}.",
+        replaced: "The answers and notes that were here were replaced.",
+        undo: "Undo",
+        undone: "The answers and notes from before the file was opened are back.",
+        download_rtf: "Download editable report (RTF)",
+        page_of: "page {page} of {pages}",
+    },
 };

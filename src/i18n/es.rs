@@ -291,4 +291,15 @@ pub static ES: Catalog = Catalog {
             december: "diciembre",
         },
     },
+    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Use una referencia que no identifique al cliente: pasa a formar parte del nombre de los archivos.",
+        saved: "Respuestas guardadas como {file}.",
+        replaced: "Se han sustituido las respuestas y notas que había.",
+        undo: "Deshacer",
+        undone: "Se han restablecido las respuestas y notas de antes de abrir el archivo.",
+        download_rtf: "Descargar el informe editable (RTF)",
+        page_of: "página {page} de {pages}",
+    },
 };

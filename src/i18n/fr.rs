@@ -292,4 +292,15 @@ pub static FR: Catalog = Catalog {
             december: "décembre",
         },
     },
+    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Choisissez une référence qui n’identifie pas le client\u{a0}: elle entre dans le nom des fichiers.",
+        saved: "Réponses enregistrées sous {file}.",
+        replaced: "Les réponses et les notes qui étaient là ont été remplacées.",
+        undo: "Annuler",
+        undone: "Les réponses et les notes d’avant l’ouverture du fichier sont rétablies.",
+        download_rtf: "Télécharger le rapport modifiable (RTF)",
+        page_of: "page {page} sur {pages}",
+    },
 };
