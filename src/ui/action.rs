@@ -15,10 +15,15 @@ pub(crate) enum Action {
     DownloadReport,
     Print,
     Forget,
+    /// Only in the pages' widget (issue 14, items 1 and 9).
+    #[cfg(feature = "page")]
+    Undo,
+    #[cfg(feature = "page")]
+    DownloadRtf,
 }
 
 /// Each action with its `data-action` name, in one table so that the two cannot drift.
-const NAMES: [(Action, &str); 9] = [
+const NAMES: &[(Action, &str)] = &[
     (Action::Open, "open"),
     (Action::Keep, "keep"),
     (Action::Language, "language"),
@@ -28,6 +33,10 @@ const NAMES: [(Action, &str); 9] = [
     (Action::DownloadReport, "download-report"),
     (Action::Print, "print"),
     (Action::Forget, "forget"),
+    #[cfg(feature = "page")]
+    (Action::Undo, "undo"),
+    #[cfg(feature = "page")]
+    (Action::DownloadRtf, "download-rtf"),
 ];
 
 impl Action {

@@ -32,8 +32,8 @@ pub(crate) struct CaseFile {
     pub(crate) file_input: HtmlInputElement,
     pub(crate) keep: HtmlInputElement,
     alert: Element,
-    /// What was last opened, for the eyes (the announcer tells screen readers).
-    confirmation: Element,
+    /// What was last opened or saved, for the eyes (the announcer tells screen readers).
+    pub(crate) confirmation: Element,
 }
 
 impl CaseFile {
