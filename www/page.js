@@ -17,8 +17,8 @@ keepStatic = (root) => {
 };
 
 // What the user did in the static widget, read just before the live one replaces it: the
-// answers, the notes, the open disclosures and the focused control, each named by the
-// attributes both widgets share (name/value, data-note, data-question).
+// answers, the notes, the case fields, the open disclosures and the focused control, each
+// named by the attributes both widgets share (name/value, data-note, data-question).
 function staticState(root) {
   if (!root.querySelector("[data-static-root]")) return null;
   const all = (selector) => [...root.querySelectorAll(selector)];
@@ -26,14 +26,17 @@ function staticState(root) {
   return {
     answers: all("input[type=radio]:checked").map((r) => [r.name, r.value]),
     notes: all("textarea[data-note]").filter((t) => t.value).map((t) => [t.dataset.note, t.value]),
+    case: all(".case-fields input").filter((i) => i.value).map((i) => [i.name, i.value]),
     open: all("[data-question] > details[open]").map((d) => [d.parentElement.dataset.question, d.className]),
     focus: focused && {
       selector: focused.matches("input[type=radio]")
         ? `input[type=radio][name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`
-        : focused.matches("textarea[data-note]")
-          ? `textarea[data-note="${CSS.escape(focused.dataset.note)}"]`
-          : null,
-      range: focused.matches("textarea") ? [focused.selectionStart, focused.selectionEnd] : null,
+        : focused.matches(".case-fields input")
+          ? `.case-fields input[name="${CSS.escape(focused.name)}"]`
+          : focused.matches("textarea[data-note]")
+            ? `textarea[data-note="${CSS.escape(focused.dataset.note)}"]`
+            : null,
+      range: focused.matches("textarea, .case-fields input") ? [focused.selectionStart, focused.selectionEnd] : null,
     },
   };
 }
@@ -56,6 +59,12 @@ function resume(root, state) {
     area.value = text;
     area.dispatchEvent(new Event("input", { bubbles: true }));
     area.closest("details")?.setAttribute("open", "");
+  }
+  for (const [name, text] of state.case) {
+    const input = one(`.case-fields input[name="${CSS.escape(name)}"]`);
+    if (!input) continue;
+    input.value = text;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
   }
   for (const [id, className] of state.open) {
     const details = one(`[data-question="${CSS.escape(id)}"] > details.${CSS.escape(className.split(" ")[0])}`);
