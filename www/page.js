@@ -17,8 +17,8 @@ keepStatic = (root) => {
 };
 
 // What the user did in the static widget, read just before the live one replaces it: the
-// answers, the notes, the case fields, the open disclosures and the focused control, each
-// named by the attributes both widgets share (name/value, data-note, data-question).
+// answers, the notes, the case fields, the open disclosures and the focused radio or note,
+// each named by the attributes both widgets share (name/value, data-note, data-question).
 function staticState(root) {
   if (!root.querySelector("[data-static-root]")) return null;
   const all = (selector) => [...root.querySelectorAll(selector)];
@@ -31,12 +31,10 @@ function staticState(root) {
     focus: focused && {
       selector: focused.matches("input[type=radio]")
         ? `input[type=radio][name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`
-        : focused.matches(".case-fields input")
-          ? `.case-fields input[name="${CSS.escape(focused.name)}"]`
-          : focused.matches("textarea[data-note]")
-            ? `textarea[data-note="${CSS.escape(focused.dataset.note)}"]`
-            : null,
-      range: focused.matches("textarea, .case-fields input") ? [focused.selectionStart, focused.selectionEnd] : null,
+        : focused.matches("textarea[data-note]")
+          ? `textarea[data-note="${CSS.escape(focused.dataset.note)}"]`
+          : null,
+      range: focused.matches("textarea") ? [focused.selectionStart, focused.selectionEnd] : null,
     },
   };
 }

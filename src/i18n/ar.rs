@@ -295,11 +295,11 @@ pub static AR: Catalog = Catalog {
     // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "استخدم مرجعًا لا يكشف هوية الموكّل، لأنه يصبح جزءًا من أسماء الملفات.",
+        reference_advice: "استخدم مرجعًا لا يكشف هوية الموكّل، فهو يدخل في أسماء الملفات.",
         saved: "حُفظت الإجابات باسم {file}.",
-        replaced: "استُبدلت الإجابات والملاحظات التي كانت هنا.",
+        replaced: "حلّ محلّ الإجابات والملاحظات التي كانت هنا.",
         undo: "تراجع",
-        undone: "أُعيدت الإجابات والملاحظات التي كانت قبل فتح الملف.",
+        undone: "أُعيدت الإجابات والملاحظات السابقة.",
         download_rtf: "تنزيل التقرير القابل للتحرير (RTF)",
         page_of: "صفحة {page} من {pages}",
     },

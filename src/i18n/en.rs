@@ -294,11 +294,11 @@ pub static EN: Catalog = Catalog {
     // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Use a reference that does not identify the client: it becomes part of the file names.",
+        reference_advice: "Use a reference that does not identify the client: it goes into file names.",
         saved: "Answers saved as {file}.",
-        replaced: "The answers and notes that were here were replaced.",
+        replaced: "It replaced the answers and notes that were here.",
         undo: "Undo",
-        undone: "The answers and notes from before the file was opened are back.",
+        undone: "The previous answers and notes are back.",
         download_rtf: "Download editable report (RTF)",
         page_of: "page {page} of {pages}",
     },

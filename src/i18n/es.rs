@@ -294,11 +294,11 @@ pub static ES: Catalog = Catalog {
     // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Use una referencia que no identifique al cliente: pasa a formar parte del nombre de los archivos.",
+        reference_advice: "Use una referencia que no identifique al cliente: figura en los nombres de archivo.",
         saved: "Respuestas guardadas como {file}.",
-        replaced: "Se han sustituido las respuestas y notas que había.",
+        replaced: "Ha sustituido las respuestas y notas que había.",
         undo: "Deshacer",
-        undone: "Se han restablecido las respuestas y notas de antes de abrir el archivo.",
+        undone: "Se han restablecido las respuestas y notas anteriores.",
         download_rtf: "Descargar el informe editable (RTF)",
         page_of: "página {page} de {pages}",
     },

@@ -295,11 +295,11 @@ pub static FR: Catalog = Catalog {
     // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Choisissez une référence qui n’identifie pas le client\u{a0}: elle entre dans le nom des fichiers.",
+        reference_advice: "Choisissez une référence qui n’identifie pas le client\u{a0}: elle figure dans les noms de fichier.",
         saved: "Réponses enregistrées sous {file}.",
-        replaced: "Les réponses et les notes qui étaient là ont été remplacées.",
+        replaced: "Il a remplacé les réponses et les notes qui étaient là.",
         undo: "Annuler",
-        undone: "Les réponses et les notes d’avant l’ouverture du fichier sont rétablies.",
+        undone: "Les réponses et les notes précédentes sont rétablies.",
         download_rtf: "Télécharger le rapport modifiable (RTF)",
         page_of: "page {page} sur {pages}",
     },

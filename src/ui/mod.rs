@@ -208,6 +208,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         )
         .append(&case.report)
         .done();
+    #[cfg(feature = "page")]
+    work.place(&case);
     root.append_child(&widget)
         .map_err(|_| dom::error("add the widget"))?;
     Ok(View {
@@ -485,7 +487,12 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             app.view.announcer.say(app.catalog.ui.forgotten);
         }
         #[cfg(feature = "page")]
-        Some(Action::Undo) => work::undo(&mut app.borrow_mut()),
+        Some(Action::Undo) => {
+            let focus = work::undo(&mut app.borrow_mut());
+            if let Some(focus) = focus {
+                dom::focus(&focus);
+            }
+        }
         #[cfg(feature = "page")]
         Some(Action::DownloadRtf) => work::download_rtf(&app.borrow()),
         _ => {}

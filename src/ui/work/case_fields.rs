@@ -6,7 +6,7 @@
 use web_sys::{Document, Element, Event, HtmlInputElement};
 
 use crate::i18n::Catalog;
-use crate::rules::{Answers, MAX_CASE_CHARS};
+use crate::rules::{decimal, Answers, MAX_CASE_CHARS};
 use crate::ui::dom::{self, El};
 
 /// The two inputs' `name`s, shared with the static page.
@@ -28,7 +28,7 @@ impl CaseFields {
                 .attr("type", "text")
                 .attr("id", &["ac-", name].concat())
                 .attr("name", name)
-                .attr("maxlength", &MAX_CASE_CHARS.to_string())
+                .attr("maxlength", &decimal(MAX_CASE_CHARS as u64))
                 .attr("dir", "auto")
                 .attr("spellcheck", "false")
                 .attr("translate", "no")

@@ -11,10 +11,10 @@ pub(crate) use undo::Undo;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use web_sys::{Document, Event};
+use web_sys::{Document, Element, Event};
 
 use super::action::Action;
-use super::dom::{self, El};
+use super::dom::El;
 use super::{casefile, cite, App};
 use crate::i18n::{fill, Catalog};
 use crate::js::today;
@@ -28,11 +28,10 @@ pub(super) struct View {
 }
 
 impl View {
-    /// Builds the additions and puts them in place: the case fields before the case-file
-    /// controls, Undo after the confirmation, the RTF download after the Markdown one.
+    /// Builds the additions and puts Undo after the confirmation and the RTF download after
+    /// the Markdown one; [`View::place`] puts the case fields in once the header is built.
     pub(super) fn build(doc: &Document, c: &'static Catalog, case: &casefile::CaseFile) -> View {
         let case_fields = CaseFields::build(doc, c);
-        let _ = case.root.before_with_node_1(&case_fields.root);
         let undo = Undo::build(doc, c, &case.confirmation);
         let rtf = El::new(doc, "button")
             .attr("type", "button")
@@ -44,6 +43,11 @@ impl View {
             let _ = markdown.after_with_node_1(&rtf);
         }
         View { case_fields, undo }
+    }
+
+    /// The case fields, just before the case-file controls (which must be in the page).
+    pub(super) fn place(&self, case: &casefile::CaseFile) {
+        let _ = case.root.before_with_node_1(&self.case_fields.root);
     }
 
     /// Shows the case of `app` and offers Undo while there is something to restore.
@@ -68,7 +72,9 @@ pub(super) fn on_input(app: &Rc<RefCell<App>>, event: &Event) -> bool {
 
 /// Before a valid file replaces the answers: keep what it replaces, if anything, for Undo.
 pub(super) fn before_open(app: &mut App) {
-    app.previous = (!app.answers.is_empty()).then(|| (app.answers.clone(), app.dirty));
+    // Taken, not cloned: the file's answers replace them next.
+    let replaced = !app.answers.is_empty();
+    app.previous = replaced.then(|| (std::mem::take(&mut app.answers), app.dirty));
 }
 
 /// What is said once a file is opened: `loaded`, and that Undo restores what it replaced.
@@ -80,11 +86,11 @@ pub(super) fn opened_text(app: &App, loaded: String) -> String {
 }
 
 /// Undo: the answers, notes and case from before the file, exactly, and whether they were
-/// saved.
-pub(super) fn undo(app: &mut App) {
-    let Some((answers, dirty)) = app.previous.take() else {
-        return;
-    };
+/// saved. Returns where the focus goes, the button being hidden now: the file button beside
+/// it (focused by the caller once `app` is released, since focusing runs the widget's
+/// `focusin` listener at once).
+pub(super) fn undo(app: &mut App) -> Option<Element> {
+    let (answers, dirty) = app.previous.take()?;
     app.answers = answers;
     app.dirty = dirty;
     app.sync();
@@ -94,8 +100,7 @@ pub(super) fn undo(app: &mut App) {
     let undone = app.catalog.casework.undone;
     app.view.case.confirm(Some(undone));
     app.view.announcer.say(undone);
-    // The button is hidden now: the focus goes to the file button beside it.
-    dom::focus(&app.view.case.file_input);
+    Some(app.view.case.file_input.clone().into())
 }
 
 /// After Save: the file's name on screen and in the live region (issue 14, item 3).
