@@ -292,15 +292,14 @@ pub static AR: Catalog = Catalog {
             december: "ديسمبر",
         },
     },
-    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "استخدم مرجعًا لا يكشف هوية الموكّل، فهو يدخل في أسماء الملفات.",
+        reference_advice: "استخدم مرجعًا لا يذكر اسم الموكّل، فهو يدخل في أسماء الملفات.",
         saved: "حُفظت الإجابات باسم {file}.",
-        replaced: "حلّ محلّ الإجابات والملاحظات التي كانت هنا.",
+        replaced: "حلّ محلّ إجاباتك وملاحظاتك.",
         undo: "تراجع",
-        undone: "أُعيدت الإجابات والملاحظات السابقة.",
+        undone: "أُعيدت إجاباتك وملاحظاتك السابقة.",
         download_rtf: "تنزيل التقرير القابل للتحرير (RTF)",
-        page_of: "صفحة {page} من {pages}",
     },
 };

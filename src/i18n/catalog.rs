@@ -106,7 +106,7 @@ part!(
 );
 
 part!(
-    /// The case work of the one-file pages (issue 14, items 1, 3, 7, 8 and 9).
+    /// The case work of the one-file pages (issue 14, items 1, 3, 7 and 9).
     Casework {
         /// Under the case reference: it goes into file names, so keep it client-neutral.
         reference_advice: &'static str,
@@ -117,8 +117,6 @@ part!(
         undo: &'static str,
         undone: &'static str,
         download_rtf: &'static str,
-        /// The printed page's footer; `{page}` and `{pages}` become the page counters.
-        page_of: &'static str,
     }
 );
 

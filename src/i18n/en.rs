@@ -291,15 +291,14 @@ pub static EN: Catalog = Catalog {
             december: "December",
         },
     },
-    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Use a reference that does not identify the client: it goes into file names.",
+        reference_advice: "Use a reference that does not name the client: it goes into file names.",
         saved: "Answers saved as {file}.",
-        replaced: "It replaced the answers and notes that were here.",
+        replaced: "It replaced your answers and notes.",
         undo: "Undo",
         undone: "The previous answers and notes are back.",
         download_rtf: "Download editable report (RTF)",
-        page_of: "page {page} of {pages}",
     },
 };

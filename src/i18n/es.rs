@@ -291,15 +291,14 @@ pub static ES: Catalog = Catalog {
             december: "diciembre",
         },
     },
-    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Use una referencia que no identifique al cliente: figura en los nombres de archivo.",
+        reference_advice: "Use una referencia que no nombre al cliente: entra en los nombres de archivo.",
         saved: "Respuestas guardadas como {file}.",
-        replaced: "Ha sustituido las respuestas y notas que había.",
+        replaced: "Ha sustituido sus respuestas y notas.",
         undo: "Deshacer",
         undone: "Se han restablecido las respuestas y notas anteriores.",
         download_rtf: "Descargar el informe editable (RTF)",
-        page_of: "página {page} de {pages}",
     },
 };

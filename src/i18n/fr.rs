@@ -292,15 +292,14 @@ pub static FR: Catalog = Catalog {
             december: "décembre",
         },
     },
-    // Issue 14, items 1, 3, 7, 8 and 9: only in the one-file pages' widget.
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
     #[cfg(feature = "page")]
     casework: Casework {
-        reference_advice: "Choisissez une référence qui n’identifie pas le client\u{a0}: elle figure dans les noms de fichier.",
+        reference_advice: "Choisissez une référence qui ne nomme pas le client\u{a0}: elle entre dans les noms de fichier.",
         saved: "Réponses enregistrées sous {file}.",
-        replaced: "Il a remplacé les réponses et les notes qui étaient là.",
+        replaced: "Il a remplacé vos réponses et vos notes.",
         undo: "Annuler",
-        undone: "Les réponses et les notes précédentes sont rétablies.",
+        undone: "Vos réponses et vos notes précédentes sont rétablies.",
         download_rtf: "Télécharger le rapport modifiable (RTF)",
-        page_of: "page {page} sur {pages}",
     },
 };

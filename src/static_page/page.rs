@@ -57,22 +57,15 @@ fn field(t: &PageText, name: &str) -> Option<&'static str> {
     })
 }
 
-/// The printed page's footer as a CSS `content` value: the catalog's "page {page} of
-/// {pages}" with the page counters in place of the placeholders.
-#[cfg(feature = "page")]
-fn page_of(c: &Catalog) -> String {
-    let text = c.casework.page_of.replace(['"', '\\'], "");
+/// The printed page's foot as a CSS `content` value: the page's "page {page} of {pages}"
+/// with the page counters in place of the placeholders.
+fn page_of(t: &PageText) -> String {
+    let text = t.page_of.replace(['"', '\\'], "");
     let counters = [
         ("page", "\" counter(page) \""),
         ("pages", "\" counter(pages) \""),
     ];
     ["\"", &crate::i18n::fill(&text, &counters), "\""].concat()
-}
-
-/// Without the pages' additions, no footer.
-#[cfg(not(feature = "page"))]
-fn page_of(_: &Catalog) -> String {
-    "none".to_owned()
 }
 
 /// The page in `c`'s language around `widget`. An unknown placeholder is an error naming it.
@@ -93,7 +86,7 @@ pub(super) fn page(c: &Catalog, widget: &str) -> Result<String, String> {
             "dir" => out.push_str(c.lang.dir.as_str()),
             "languages" => out.push_str(&languages(c.lang.code)),
             "widget" => out.push_str(widget),
-            "page_of" => out.push_str(&page_of(c)),
+            "page_of" => out.push_str(&page_of(t)),
             _ => out.push_str(
                 field(t, name).ok_or_else(|| format!("www/index.html: unknown {{{{{name}}}}}"))?,
             ),

@@ -62,12 +62,12 @@ fn case_fields(c: &Catalog) -> String {
     let input = |name: &str, extra: &str| {
         format!(
             "<input type=\"text\" id=\"ac-{name}\" name=\"{name}\" maxlength=\"{MAX_CASE_CHARS}\" dir=\"auto\" \
-             spellcheck=\"false\" translate=\"no\" autocomplete=\"off\"{extra}>"
+             spellcheck=\"false\" translate=\"no\" autocomplete=\"off\" writingsuggestions=\"false\"{extra}>"
         )
     };
     format!(
         "<div class=\"case-fields\"><div><label for=\"ac-case_reference\">{}</label>{}\
-         <p class=\"hint\" id=\"ac-case-advice\">{}</p></div>\
+         <p id=\"ac-case-advice\">{}</p></div>\
          <div><label for=\"ac-case_prepared_by\">{}</label>{}</div></div>",
         escape(c.report.case_reference),
         input("case_reference", " aria-describedby=\"ac-case-advice\""),
@@ -77,7 +77,7 @@ fn case_fields(c: &Catalog) -> String {
     )
 }
 
-/// The pages' RTF download, after the Markdown one.
+/// The pages' RTF download, the last case-file button.
 #[cfg(feature = "page")]
 fn rtf_button(c: &Catalog) -> Option<&'static str> {
     Some(c.casework.download_rtf)
@@ -137,8 +137,8 @@ fn casefile(c: &Catalog) -> String {
         button(ui.save_answers),
         button(ui.open_answers),
         button(ui.download_report),
-        rtf_button(c).map_or(String::new(), button),
         button(ui.print_report),
+        rtf_button(c).map_or(String::new(), button),
         escape(ui.drop_hint),
         escape(ui.keep_on_device),
         button(ui.forget),

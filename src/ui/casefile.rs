@@ -33,7 +33,7 @@ pub(crate) struct CaseFile {
     pub(crate) keep: HtmlInputElement,
     alert: Element,
     /// What was last opened or saved, for the eyes (the announcer tells screen readers).
-    pub(crate) confirmation: Element,
+    confirmation: Element,
 }
 
 impl CaseFile {

@@ -184,21 +184,21 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let case = CaseFile::build(doc, c);
     #[cfg(feature = "page")]
     let work = work::View::build(doc, c, &case);
+    let header = El::new(doc, "header")
+        .class("intro")
+        .append(&language)
+        .child(El::new(doc, "h2").text(c.ui.title))
+        .child(El::new(doc, "p").text(c.ui.intro))
+        .child(El::new(doc, "p").class("disclaimer").text(c.ui.disclaimer))
+        .child(El::new(doc, "p").class("privacy").text(c.ui.privacy));
+    #[cfg(feature = "page")]
+    let header = header.append(&work.case_fields.root);
     let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
         .attr("dir", dir)
         .append(&status_slot)
-        .child(
-            El::new(doc, "header")
-                .class("intro")
-                .append(&language)
-                .child(El::new(doc, "h2").text(c.ui.title))
-                .child(El::new(doc, "p").text(c.ui.intro))
-                .child(El::new(doc, "p").class("disclaimer").text(c.ui.disclaimer))
-                .child(El::new(doc, "p").class("privacy").text(c.ui.privacy))
-                .append(&case.root),
-        )
+        .child(header.append(&case.root))
         .child(
             El::new(doc, "div")
                 .class("layout")
@@ -208,8 +208,6 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         )
         .append(&case.report)
         .done();
-    #[cfg(feature = "page")]
-    work.place(&case);
     root.append_child(&widget)
         .map_err(|_| dom::error("add the widget"))?;
     Ok(View {

@@ -46,22 +46,22 @@ const WAYS = [
 const WORDS = {
   en: {
     saved: "Answers saved as",
-    replaced: "It replaced the answers and notes that were here.",
+    replaced: "It replaced your answers and notes.",
     undone: "The previous answers and notes are back.",
     undo: "Undo",
     rtf: "Download editable report (RTF)",
-    advice: "does not identify the client",
+    advice: "does not name the client",
     pageOne: "page 1 of",
     source: "Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment",
     caseLabel: "Case reference",
   },
   ar: {
     saved: "حُفظت الإجابات باسم",
-    replaced: "حلّ محلّ الإجابات والملاحظات التي كانت هنا.",
-    undone: "أُعيدت الإجابات والملاحظات السابقة.",
+    replaced: "حلّ محلّ إجاباتك وملاحظاتك.",
+    undone: "أُعيدت إجاباتك وملاحظاتك السابقة.",
     undo: "تراجع",
     rtf: "تنزيل التقرير القابل للتحرير (RTF)",
-    advice: "لا يكشف هوية الموكّل",
+    advice: "لا يذكر اسم الموكّل",
     pageOne: "صفحة 1 من",
     // The statement's own title stays in English, isolated, in the Arabic citation (its
     // words as far as the line break, which pdftotext reads apart from the rest).
@@ -167,15 +167,16 @@ for (const { lang, how, at } of WAYS) {
           spellcheck: i.getAttribute("spellcheck"),
           translate: i.getAttribute("translate"),
           autocomplete: i.getAttribute("autocomplete"),
+          suggestions: i.getAttribute("writingsuggestions"),
           label: i.labels[0]?.textContent,
           hint: i.getAttribute("aria-describedby") && i.getRootNode().getElementById(i.getAttribute("aria-describedby")).textContent,
         })),
       );
       assert.deepEqual(
-        fields.map((f) => [f.name, f.spellcheck, f.translate, f.autocomplete]),
+        fields.map((f) => [f.name, f.spellcheck, f.translate, f.autocomplete, f.suggestions]),
         [
-          ["case_reference", "false", "no", "off"],
-          ["case_prepared_by", "false", "no", "off"],
+          ["case_reference", "false", "no", "off", "false"],
+          ["case_prepared_by", "false", "no", "off", "false"],
         ],
       );
       assert.ok(fields[0].label.includes(w.caseLabel), fields[0].label);

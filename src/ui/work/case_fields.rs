@@ -1,5 +1,6 @@
 //! The case reference and the preparer's name at the top of the widget (issue 14, item 7):
-//! saved in the answers file's `case` (RULES.md) and printed first in every report. The
+//! saved in the answers file's `case` (RULES.md) and printed first in every report. Like the
+//! notes, they ask the browser to keep their text to itself (SECURITY.md). The
 //! static page draws the same two inputs (src/static_page/widget.rs), so what was typed
 //! there is carried over by name (www/page.js).
 
@@ -33,6 +34,7 @@ impl CaseFields {
                 .attr("spellcheck", "false")
                 .attr("translate", "no")
                 .attr("autocomplete", "off")
+                .attr("writingsuggestions", "false")
                 .done_as()
         };
         let reference = input(REFERENCE);
@@ -52,7 +54,6 @@ impl CaseFields {
             .child(
                 field(&reference, REFERENCE, c.report.case_reference).child(
                     El::new(doc, "p")
-                        .class("hint")
                         .attr("id", "ac-case-advice")
                         .text(c.casework.reference_advice),
                 ),

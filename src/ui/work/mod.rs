@@ -28,26 +28,23 @@ pub(super) struct View {
 }
 
 impl View {
-    /// Builds the additions and puts Undo after the confirmation and the RTF download after
-    /// the Markdown one; [`View::place`] puts the case fields in once the header is built.
+    /// Builds the additions and puts the RTF download and Undo at the end of the case-file
+    /// buttons (the header takes the case fields, before the case-file controls). Appended,
+    /// not inserted: no other DOM call in the wasm.
     pub(super) fn build(doc: &Document, c: &'static Catalog, case: &casefile::CaseFile) -> View {
         let case_fields = CaseFields::build(doc, c);
-        let undo = Undo::build(doc, c, &case.confirmation);
+        let undo = Undo::build(doc, c);
         let rtf = El::new(doc, "button")
             .attr("type", "button")
             .class("button")
             .action(Action::DownloadRtf)
             .text(c.casework.download_rtf)
             .done();
-        if let Ok(Some(markdown)) = case.root.query_selector("[data-action=download-report]") {
-            let _ = markdown.after_with_node_1(&rtf);
+        if let Ok(Some(actions)) = case.root.query_selector(".casefile-actions") {
+            let _ = actions.append_child(&rtf);
+            let _ = actions.append_child(&undo.button);
         }
         View { case_fields, undo }
-    }
-
-    /// The case fields, just before the case-file controls (which must be in the page).
-    pub(super) fn place(&self, case: &casefile::CaseFile) {
-        let _ = case.root.before_with_node_1(&self.case_fields.root);
     }
 
     /// Shows the case of `app` and offers Undo while there is something to restore.

@@ -1,5 +1,5 @@
 //! Undo after an answers file replaced what was on screen (issue 14, item 1): the file is
-//! opened at once, as before, and a visible Undo beside the confirmation brings back the
+//! opened at once, as before, and a visible Undo among the case-file buttons brings back the
 //! answers, notes and case exactly as they were.
 
 use web_sys::{Document, Element};
@@ -15,16 +15,15 @@ pub(crate) struct Undo {
 }
 
 impl Undo {
-    /// A hidden Undo button, placed right after `confirmation`.
-    pub(crate) fn build(doc: &Document, c: &'static Catalog, confirmation: &Element) -> Undo {
+    /// A hidden Undo button.
+    pub(crate) fn build(doc: &Document, c: &'static Catalog) -> Undo {
         let button = El::new(doc, "button")
             .attr("type", "button")
-            .class("button casefile-undo")
+            .class("button")
             .action(Action::Undo)
             .flag("hidden")
             .text(c.casework.undo)
             .done();
-        let _ = confirmation.after_with_node_1(&button);
         Undo { button }
     }
 
