@@ -50,9 +50,10 @@ const ENGLISH_WORDS: [&str; 16] = [
 /// Latin-script words allowed in Arabic text: names of formats and of the tool; UTF-8 and the
 /// byte order mark (BOM, U+FEFF), which Arabic technical text names in Latin; and the legal
 /// Latin "erga omnes (partes)", which stays Latin in the Arabic points of authorities.toml.
-const LATIN_IN_ARABIC: [&str; 10] = [
+const LATIN_IN_ARABIC: [&str; 11] = [
     "JSON",
     "PDF",
+    "RTF",
     "assurance",
     "check",
     "UTF",

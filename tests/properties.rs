@@ -6,7 +6,8 @@
 use assurance_check::cli::parse_json;
 use assurance_check::i18n::english;
 use assurance_check::rules::{
-    answers_to_json, evaluate, parse_answers_file, Answers, Evaluation, QuestionId, Raw, Verdict,
+    answers_file_name, answers_to_json, evaluate, file_reference, parse_answers_file, Answers,
+    Evaluation, QuestionId, Raw, Verdict, MAX_FILE_REFERENCE,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -434,5 +435,26 @@ proptest! {
         if let Err(e) = parse_json(&text) {
             prop_assert!(!e.message(english()).contains('\n'));
         }
+    }
+}
+
+proptest! {
+    /// Issue 14, item 7: a saved file's name carries the case reference reduced to ASCII
+    /// letters, digits and single inner hyphens, at most 40 characters, whatever was typed.
+    #[test]
+    fn a_file_reference_is_safe_in_any_file_name(reference in "\\PC{0,120}") {
+        let r = file_reference(&reference);
+        prop_assert!(r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{r:?}");
+        prop_assert!(!r.starts_with('-') && !r.ends_with('-') && !r.contains("--"), "{r:?}");
+        prop_assert!(r.len() <= MAX_FILE_REFERENCE);
+        prop_assert_eq!(file_reference(&r), r.clone(), "reducing twice changes nothing");
+        let name = answers_file_name(Some(&reference), "2026-12-02");
+        prop_assert!(name.starts_with("assurance-check-") && name.ends_with("-2026-12-02.json"), "{name}");
+    }
+
+    /// What is already a plain reference stays as it is.
+    #[test]
+    fn a_plain_reference_is_kept(reference in "[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,9}){0,2}") {
+        prop_assert_eq!(file_reference(&reference), reference);
     }
 }

@@ -17,15 +17,15 @@ keepStatic = (root) => {
 };
 
 // What the user did in the static widget, read just before the live one replaces it: the
-// answers, the notes, the open disclosures and the focused control, each named by the
-// attributes both widgets share (name/value, data-note, data-question).
+// answers, the notes and case fields, the open disclosures and the focused radio or note,
+// each named by what both widgets share (name/value, id, data-note, data-question).
 function staticState(root) {
   if (!root.querySelector("[data-static-root]")) return null;
   const all = (selector) => [...root.querySelectorAll(selector)];
   const focused = root.activeElement;
   return {
     answers: all("input[type=radio]:checked").map((r) => [r.name, r.value]),
-    notes: all("textarea[data-note]").filter((t) => t.value).map((t) => [t.dataset.note, t.value]),
+    notes: all("textarea[data-note], .case-fields input").filter((t) => t.value).map((t) => [t.id, t.value]),
     open: all("[data-question] > details[open]").map((d) => [d.parentElement.dataset.question, d.className]),
     focus: focused && {
       selector: focused.matches("input[type=radio]")
@@ -51,7 +51,7 @@ function resume(root, state) {
     }
   }
   for (const [id, text] of state.notes) {
-    const area = one(`textarea[data-note="${CSS.escape(id)}"]`);
+    const area = root.getElementById(id);
     if (!area) continue;
     area.value = text;
     area.dispatchEvent(new Event("input", { bubbles: true }));

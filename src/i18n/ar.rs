@@ -315,4 +315,14 @@ pub static AR: Catalog = Catalog {
         #[cfg(feature = "page")]
         unlocked: "فُتحت. عدد الإجابات المحمّلة: {count}.",
     },
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "استخدم مرجعًا لا يذكر اسم الموكّل، فهو يدخل في أسماء الملفات.",
+        saved: "حُفظت الإجابات باسم {file}.",
+        replaced: "حلّ محلّ إجاباتك وملاحظاتك.",
+        undo: "تراجع",
+        undone: "أُعيدت إجاباتك وملاحظاتك السابقة.",
+        download_rtf: "تنزيل التقرير القابل للتحرير (RTF)",
+    },
 };

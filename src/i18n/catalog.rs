@@ -100,6 +100,9 @@ part!(
         errors: Errors,
         dates: Dates,
         keep: KeepText,
+        /// Only in the one-file pages' widget (the custom element's script has no room).
+        #[cfg(feature = "page")]
+        casework: Casework,
     }
 );
 
@@ -132,6 +135,21 @@ part!(
         /// `{count}`. Worded so that no language needs a plural form.
         #[cfg(feature = "page")]
         unlocked: &'static str,
+    }
+);
+
+part!(
+    /// The case work of the one-file pages (issue 14, items 1, 3, 7 and 9).
+    Casework {
+        /// Under the case reference: it goes into file names, so keep it client-neutral.
+        reference_advice: &'static str,
+        /// `{file}`: the saved file's name.
+        saved: &'static str,
+        /// After a file replaced answers or notes, beside the Undo button.
+        replaced: &'static str,
+        undo: &'static str,
+        undone: &'static str,
+        download_rtf: &'static str,
     }
 );
 

@@ -314,4 +314,14 @@ pub static EN: Catalog = Catalog {
         #[cfg(feature = "page")]
         unlocked: "Unlocked. Answers loaded: {count}.",
     },
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Use a reference that does not name the client: it goes into file names.",
+        saved: "Answers saved as {file}.",
+        replaced: "It replaced your answers and notes.",
+        undo: "Undo",
+        undone: "The previous answers and notes are back.",
+        download_rtf: "Download editable report (RTF)",
+    },
 };

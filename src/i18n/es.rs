@@ -314,4 +314,14 @@ pub static ES: Catalog = Catalog {
         #[cfg(feature = "page")]
         unlocked: "Desbloqueadas. Respuestas cargadas: {count}.",
     },
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Use una referencia que no nombre al cliente: entra en los nombres de archivo.",
+        saved: "Respuestas guardadas como {file}.",
+        replaced: "Ha sustituido sus respuestas y notas.",
+        undo: "Deshacer",
+        undone: "Se han restablecido las respuestas y notas anteriores.",
+        download_rtf: "Descargar el informe editable (RTF)",
+    },
 };

@@ -315,4 +315,14 @@ pub static FR: Catalog = Catalog {
         #[cfg(feature = "page")]
         unlocked: "Déverrouillées. Réponses chargées\u{a0}: {count}.",
     },
+    // Issue 14, items 1, 3, 7 and 9: only in the one-file pages' widget.
+    #[cfg(feature = "page")]
+    casework: Casework {
+        reference_advice: "Choisissez une référence qui ne nomme pas le client\u{a0}: elle entre dans les noms de fichier.",
+        saved: "Réponses enregistrées sous {file}.",
+        replaced: "Il a remplacé vos réponses et vos notes.",
+        undo: "Annuler",
+        undone: "Vos réponses et vos notes précédentes sont rétablies.",
+        download_rtf: "Télécharger le rapport modifiable (RTF)",
+    },
 };

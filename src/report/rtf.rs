@@ -10,7 +10,7 @@
 
 use crate::i18n::{fill, Catalog, Dir};
 
-use crate::rules::{Answers, Evaluation};
+use crate::rules::{decimal, Answers, Evaluation};
 
 use super::{document, user_text, Block, Meta};
 
@@ -36,7 +36,12 @@ fn push_char(out: &mut String, ch: char) {
                 // Unicode show is `?`, written `\'3f`: a bare `?` followed by text makes
                 // some readers (unrtf) drop the whole word.
                 out.push_str("\\u");
-                out.push_str(&(*unit as i16).to_string());
+                // `decimal`, not `to_string`: no integer formatting code in the wasm.
+                let n = *unit as i16;
+                if n < 0 {
+                    out.push('-');
+                }
+                out.push_str(&decimal(u64::from(n.unsigned_abs())));
                 out.push_str("\\'3f");
             }
         }

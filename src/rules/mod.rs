@@ -22,6 +22,7 @@ mod authority;
 mod circumstance;
 mod evaluation;
 mod file;
+mod file_name;
 mod finding;
 mod kleene;
 mod question;
@@ -37,6 +38,7 @@ pub use file::{
     answers_to_json, check_text, decimal, parse_answers_file, InputError, InputErrorKind,
     MAX_CASE_CHARS, MAX_ENTRIES, MAX_FILE_BYTES, MAX_NOTE_CHARS,
 };
+pub use file_name::{answers_file_name, file_reference, MAX_FILE_REFERENCE};
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;
 pub use question::{QuestionId, Section, ShownWhen};

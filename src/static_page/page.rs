@@ -57,6 +57,17 @@ fn field(t: &PageText, name: &str) -> Option<&'static str> {
     })
 }
 
+/// The printed page's foot as a CSS `content` value: the page's "page {page} of {pages}"
+/// with the page counters in place of the placeholders.
+fn page_of(t: &PageText) -> String {
+    let text = t.page_of.replace(['"', '\\'], "");
+    let counters = [
+        ("page", "\" counter(page) \""),
+        ("pages", "\" counter(pages) \""),
+    ];
+    ["\"", &crate::i18n::fill(&text, &counters), "\""].concat()
+}
+
 /// The page in `c`'s language around `widget`. An unknown placeholder is an error naming it.
 pub(super) fn page(c: &Catalog, widget: &str) -> Result<String, String> {
     let t = chrome::text(c.lang.code);
@@ -75,6 +86,7 @@ pub(super) fn page(c: &Catalog, widget: &str) -> Result<String, String> {
             "dir" => out.push_str(c.lang.dir.as_str()),
             "languages" => out.push_str(&languages(c.lang.code)),
             "widget" => out.push_str(widget),
+            "page_of" => out.push_str(&page_of(t)),
             _ => out.push_str(
                 field(t, name).ok_or_else(|| format!("www/index.html: unknown {{{{{name}}}}}"))?,
             ),

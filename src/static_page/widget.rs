@@ -7,9 +7,16 @@
 use super::chrome::PageText;
 use super::markup::escape;
 use crate::i18n::{Catalog, LANGUAGES};
+#[cfg(feature = "page")]
+use crate::rules::MAX_CASE_CHARS;
 
 /// The widget's stylesheet (www/widget.css, stripped by build.rs), the same as src/ui's.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// What the pages' widget adds to it (www/casework.css): the case fields' look.
+#[cfg(feature = "page")]
+const CASEWORK_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/casework.css"));
+#[cfg(not(feature = "page"))]
+const CASEWORK_CSS: &str = "";
 /// What only the static widget needs: the panel drawn first though it follows the questions
 /// (for the counters), the verdict's tones, the no-WebAssembly notice, and the print view.
 const STATIC_CSS: &str = include_str!("static.css");
@@ -31,10 +38,10 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
     );
     format!(
         "<assurance-check lang=\"{lang}\"><template shadowrootmode=\"open\">\
-         <style>{WIDGET_CSS}</style><style>{STATIC_CSS}{css}</style>\n\
+         <style>{WIDGET_CSS}{CASEWORK_CSS}</style><style>{STATIC_CSS}{css}</style>\n\
          <div class=\"ac\" lang=\"{lang}\" dir=\"{dir}\">\
          <header class=\"intro\">{picker}<h2>{title}</h2><p>{intro}</p><p class=\"disclaimer\">{disclaimer}</p>\
-         <p class=\"privacy\">{privacy}</p>{notice}{casefile}</header>\n\
+         <p class=\"privacy\">{privacy}</p>{notice}{case_fields}{casefile}</header>\n\
          <div class=\"layout\" data-static-root>{questions}\n<section class=\"panel\">{results}</section></div>\
          </div></template></assurance-check>",
         title = escape(c.ui.title),
@@ -44,7 +51,47 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
         questions = super::questionnaire::questions(c),
         picker = picker(c),
         casefile = casefile(c),
+        case_fields = case_fields(c),
     )
+}
+
+/// The live widget's case reference and preparer's name (src/ui/work/case_fields.rs), as
+/// real inputs: typed here, they are carried into the live widget by name (www/page.js).
+#[cfg(feature = "page")]
+fn case_fields(c: &Catalog) -> String {
+    let input = |name: &str, extra: &str| {
+        format!(
+            "<input type=\"text\" id=\"ac-{name}\" name=\"{name}\" maxlength=\"{MAX_CASE_CHARS}\" dir=\"auto\" \
+             spellcheck=\"false\" translate=\"no\" autocomplete=\"off\" writingsuggestions=\"false\"{extra}>"
+        )
+    };
+    format!(
+        "<div class=\"case-fields\"><div><label for=\"ac-case_reference\">{}</label>{}\
+         <p id=\"ac-case-advice\">{}</p></div>\
+         <div><label for=\"ac-case_prepared_by\">{}</label>{}</div></div>",
+        escape(c.report.case_reference),
+        input("case_reference", " aria-describedby=\"ac-case-advice\""),
+        escape(c.casework.reference_advice),
+        escape(c.report.prepared_by),
+        input("case_prepared_by", ""),
+    )
+}
+
+/// The pages' RTF download, the last case-file button.
+#[cfg(feature = "page")]
+fn rtf_button(c: &Catalog) -> Option<&'static str> {
+    Some(c.casework.download_rtf)
+}
+
+#[cfg(not(feature = "page"))]
+fn rtf_button(_: &Catalog) -> Option<&'static str> {
+    None
+}
+
+/// Only the pages' widget has case fields.
+#[cfg(not(feature = "page"))]
+fn case_fields(_: &Catalog) -> String {
+    String::new()
 }
 
 /// The live widget's language picker, inert: it holds the live one's place while the wasm
@@ -83,7 +130,7 @@ fn casefile(c: &Catalog) -> String {
     };
     let ui = &c.ui;
     format!(
-        "<div class=\"casefile\" data-static-scripted><div class=\"casefile-actions\">{}{}{}{}</div>\
+        "<div class=\"casefile\" data-static-scripted><div class=\"casefile-actions\">{}{}{}{}{}</div>\
          <p class=\"drop-hint\">{}</p><div class=\"keep\"><label class=\"switch\">\
          <input type=\"checkbox\" role=\"switch\" disabled><span>{}</span></label>{}\
          <p class=\"keep-help\">{}</p></div></div>",
@@ -91,6 +138,7 @@ fn casefile(c: &Catalog) -> String {
         button(ui.open_answers),
         button(ui.download_report),
         button(ui.print_report),
+        rtf_button(c).map_or(String::new(), button),
         escape(ui.drop_hint),
         escape(ui.keep_on_device),
         button(ui.forget),

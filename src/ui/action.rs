@@ -20,6 +20,11 @@ pub(crate) enum Action {
     Seal,
     #[cfg(feature = "page")]
     Unlock,
+    /// Only in the pages' widget (issue 14, items 1 and 9).
+    #[cfg(feature = "page")]
+    Undo,
+    #[cfg(feature = "page")]
+    DownloadRtf,
 }
 
 /// Each action with its `data-action` name, in one table so that the two cannot drift.
@@ -37,6 +42,10 @@ const NAMES: &[(Action, &str)] = &[
     (Action::Seal, "seal"),
     #[cfg(feature = "page")]
     (Action::Unlock, "unlock"),
+    #[cfg(feature = "page")]
+    (Action::Undo, "undo"),
+    #[cfg(feature = "page")]
+    (Action::DownloadRtf, "download-rtf"),
 ];
 
 impl Action {

@@ -26,7 +26,7 @@ pub(crate) struct CaseFile {
     pub(crate) file_input: HtmlInputElement,
     pub(crate) keep: keep::Controls,
     alert: Element,
-    /// What was last opened, for the eyes (the announcer tells screen readers).
+    /// What was last opened or saved, for the eyes (the announcer tells screen readers).
     confirmation: Element,
 }
 

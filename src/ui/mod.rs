@@ -15,6 +15,8 @@ mod locale;
 mod questions;
 mod style;
 mod verdict_panel;
+#[cfg(feature = "page")]
+mod work;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,6 +57,9 @@ struct App {
     view: View,
     /// The window's listeners (leaving the page, printing), for as long as it is mounted.
     window: Vec<Listener>,
+    /// What the last opened file replaced, and whether it was unsaved: Undo restores it.
+    #[cfg(feature = "page")]
+    previous: Option<(Answers, bool)>,
 }
 
 /// The parts of the page that change.
@@ -66,6 +71,8 @@ struct View {
     announcer: Announcer,
     picker: Element,
     case: CaseFile,
+    #[cfg(feature = "page")]
+    work: work::View,
     /// The widget's listeners: replaced with it on every mount.
     listeners: Vec<Listener>,
 }
@@ -107,7 +114,7 @@ pub fn mount(
                 if keeper.is_some() {
                     app.keeper = keeper;
                 }
-                app.view.questions.sync(&app.answers);
+                app.sync();
                 app.refresh(false);
                 if std::mem::take(&mut app.refocus_picker) {
                     dom::focus(&app.view.picker);
@@ -132,13 +139,12 @@ pub fn mount(
                 keeper,
                 view,
                 window: Vec::new(),
+                #[cfg(feature = "page")]
+                previous: None,
             }));
             #[cfg(feature = "page")]
             keep::start(&app);
-            {
-                let app = app.borrow();
-                app.view.questions.sync(&app.answers);
-            }
+            app.borrow().sync();
             app.borrow_mut().refresh(false);
             let mut window = watch_window(&app)?;
             window.extend(keep::watch(&app)?);
@@ -187,21 +193,23 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let bar = Bar::build(doc, c);
     let (language, picker) = language_picker::build(doc, c);
     let case = CaseFile::build(doc, c);
+    #[cfg(feature = "page")]
+    let work = work::View::build(doc, c, &case);
+    let header = El::new(doc, "header")
+        .class("intro")
+        .append(&language)
+        .child(El::new(doc, "h2").text(c.ui.title))
+        .child(El::new(doc, "p").text(c.ui.intro))
+        .child(El::new(doc, "p").class("disclaimer").text(c.ui.disclaimer))
+        .child(El::new(doc, "p").class("privacy").text(c.ui.privacy));
+    #[cfg(feature = "page")]
+    let header = header.append(&work.case_fields.root);
     let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
         .attr("dir", dir)
         .append(&status_slot)
-        .child(
-            El::new(doc, "header")
-                .class("intro")
-                .append(&language)
-                .child(El::new(doc, "h2").text(c.ui.title))
-                .child(El::new(doc, "p").text(c.ui.intro))
-                .child(El::new(doc, "p").class("disclaimer").text(c.ui.disclaimer))
-                .child(El::new(doc, "p").class("privacy").text(c.ui.privacy))
-                .append(&case.root),
-        )
+        .child(header.append(&case.root))
         .child(
             El::new(doc, "div")
                 .class("layout")
@@ -221,6 +229,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         announcer,
         picker,
         case,
+        #[cfg(feature = "page")]
+        work,
         listeners: Vec::new(),
     })
 }
@@ -240,7 +250,13 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<Vec<Listener>> {
         dom::listen(&widget, "change", move |event| {
             on_answer(&on_change, &event)
         })?,
-        dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?,
+        dom::listen(&widget, "input", move |event| {
+            #[cfg(feature = "page")]
+            if work::on_input(&on_input, &event) {
+                return;
+            }
+            on_note(&on_input, &event);
+        })?,
         dom::listen(&widget, "focusin", move |event| {
             if let Some(focused) = dom::target(&event) {
                 on_focus.borrow().view.bar.keep_clear(&focused);
@@ -312,9 +328,11 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
         match result {
             Ok(answers) => {
                 let count = answers.answered().count();
+                #[cfg(feature = "page")]
+                work::before_open(&mut app);
                 app.answers = answers;
                 app.dirty = false;
-                app.view.questions.sync(&app.answers);
+                app.sync();
                 app.view.case.alert(None);
                 app.refresh(false);
                 app.changed_storage();
@@ -322,6 +340,8 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                     c.ui.loaded,
                     &[("count", &crate::rules::decimal(count as u64))],
                 );
+                #[cfg(feature = "page")]
+                let loaded = work::opened_text(&app, loaded);
                 app.view.case.confirm(Some(&loaded));
                 app.view.announcer.say(&loaded);
             }
@@ -416,7 +436,11 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
                 let mut app = app.borrow_mut();
                 app.answers = Answers::new();
                 app.dirty = false;
-                app.view.questions.sync(&app.answers);
+                #[cfg(feature = "page")]
+                {
+                    app.previous = None;
+                }
+                app.sync();
                 app.view.case.alert(None);
                 app.view.case.confirm(None);
                 app.refresh(false);
@@ -427,10 +451,15 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
         Some(Action::Save) => {
             let mut app = app.borrow_mut();
             let json = answers_to_json(&app.answers);
+            #[cfg(feature = "page")]
+            let name = work::file_name(&app.answers);
+            #[cfg(not(feature = "page"))]
             let name = ["assurance-check-", &crate::js::today(), ".json"].concat();
             let v = &app.view;
             if casefile::download(&v.doc, &v.case.root, &name, "application/json", &json).is_ok() {
                 app.dirty = false;
+                #[cfg(feature = "page")]
+                work::saved(&app, &name);
             }
         }
         Some(Action::DownloadReport) => {
@@ -460,6 +489,15 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             event.prevent_default();
             keep::submit(app, action);
         }
+        #[cfg(feature = "page")]
+        Some(Action::Undo) => {
+            let focus = work::undo(&mut app.borrow_mut());
+            if let Some(focus) = focus {
+                dom::focus(&focus);
+            }
+        }
+        #[cfg(feature = "page")]
+        Some(Action::DownloadRtf) => work::download_rtf(&app.borrow()),
         _ => {}
     }
 }
@@ -472,6 +510,13 @@ fn confirm(message: &str) -> bool {
 }
 
 impl App {
+    /// Shows the answers in the questions (and, in the pages, the case fields and Undo).
+    fn sync(&self) {
+        self.view.questions.sync(&self.answers);
+        #[cfg(feature = "page")]
+        self.view.work.sync(self);
+    }
+
     /// Builds the print-only report from the current answers.
     fn print_report(&self) {
         let v = &self.view;

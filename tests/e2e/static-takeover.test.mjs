@@ -1,9 +1,11 @@
-// The live widget takes over the static one (issue 19): answers given, a note typed and the
-// focus placed in the static widget before the wasm starts are all in the live widget after,
+// The live widget takes over the static one (issue 19): answers given, a note and the case
+// fields typed and the focus placed in the static widget before the wasm starts are all in
+// the live widget after,
 // and the core has them (its verdict is the scenario's). The boot is held back by wrapping
 // WebAssembly.compile in an init script until the test releases it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import * as h from "./helpers.mjs";
 import { PAGES, url } from "./static-page.mjs";
 
@@ -35,12 +37,16 @@ async function heldPage(file) {
 }
 
 for (const { file } of [PAGES[0], PAGES[3]]) {
-  test(`${file}: answers, a note and the focus carry over into the live widget`, async () => {
+  test(`${file}: answers, a note, the case fields and the focus carry over into the live widget`, async () => {
     const { context, page, errors } = await heldPage(file);
     const c = cases.find((x) => x.verdict === "barred" && Object.keys(x.answers).length >= 5);
     await h.answerScenario(page, c.answers);
     assert.equal(await page.locator("[data-verdict]").count(), 0, "the live widget has not started");
     const typed = "Seen by a doctor on 2 March.\nBruises on both arms.";
+    // Issue 14, item 7: the case fields are in the static widget too, and carried over.
+    const reference = "CASE 7/2026 أ";
+    await page.locator('input[name="case_reference"]').fill(reference);
+    await page.locator('input[name="case_prepared_by"]').fill("A. Barrister");
     await page.locator('fieldset[data-question="personal_risk"] details.notes summary').click();
     const area = page.locator(h.$.note("personal_risk"));
     await area.fill(typed);
@@ -63,6 +69,7 @@ for (const { file } of [PAGES[0], PAGES[3]]) {
         note: root.querySelector('textarea[data-note="personal_risk"]').value,
         open: root.querySelector('textarea[data-note="personal_risk"]').closest("details").open,
         focus: focused && [focused.dataset.note, focused.selectionStart, focused.selectionEnd],
+        case: [...root.querySelectorAll(".case-fields input")].map((i) => [i.name, i.value]),
       };
     });
     assert.deepEqual(after, {
@@ -71,7 +78,16 @@ for (const { file } of [PAGES[0], PAGES[3]]) {
       note: typed,
       open: true,
       focus: ["personal_risk", 5, 7],
+      case: [
+        ["case_reference", reference],
+        ["case_prepared_by", "A. Barrister"],
+      ],
     });
+    // And the core has them: the saved file's name carries the reference (reduced).
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save"]').click()]);
+    assert.match(download.suggestedFilename(), /^assurance-check-CASE-7-2026-\d{4}-\d{2}-\d{2}\.json$/);
+    const saved = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.deepEqual(saved.case, { reference, prepared_by: "A. Barrister" });
     assert.equal(live.widgets, 1);
     assert.deepEqual(errors, []);
     await context.close();
