@@ -24,6 +24,7 @@ mod evaluation;
 mod file;
 mod finding;
 mod kleene;
+mod progress;
 mod question;
 mod raw;
 mod verdict;
@@ -39,6 +40,7 @@ pub use file::{
 };
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;
+pub use progress::{progress, Progress};
 pub use question::{QuestionId, Section, ShownWhen};
 pub use raw::{Raw, MAX_DEPTH};
 pub use verdict::Verdict;
