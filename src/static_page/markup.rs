@@ -153,8 +153,10 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             escape(title)
         )
     };
+    // The summary (verdict, count, circumstances) and the full-width results (open
+    // questions, findings) after the questions, as the live widget has them (issue 14).
     [
-        "<div class=\"static-results\">".to_owned(),
+        "<div class=\"panel\">".to_owned(),
         section(
             "verdict-part",
             c.ui.verdict_heading,
@@ -165,6 +167,8 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             c.ui.circumstances_heading,
             &format!("<ul class=\"circumstances\">{circumstances}</ul>"),
         ),
+        format!("{}</div>", review_links(c)),
+        "<div class=\"results\">".to_owned(),
         section(
             "open-part",
             c.ui.open_questions_heading,
@@ -178,6 +182,17 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
         format!("<p class=\"source\">{}</p></div>", escape(c.report.source)),
     ]
     .join("\n")
+}
+
+/// The live summary's review controls, inert, holding their place while the wasm starts
+/// (hidden without script, as the picker is).
+fn review_links(c: &Catalog) -> String {
+    format!(
+        "<p class=\"review-links\" data-static-scripted><button type=\"button\" class=\"link\" disabled>{}</button>\
+         <button type=\"button\" class=\"button\" disabled>{}</button></p>",
+        escape(c.review.results_link),
+        escape(c.review.next_unanswered)
+    )
 }
 
 /// A standalone page without script: the radios, the results and the stylesheet, inside

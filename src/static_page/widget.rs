@@ -6,7 +6,8 @@
 
 use super::chrome::PageText;
 use super::markup::escape;
-use crate::i18n::{Catalog, LANGUAGES};
+use crate::i18n::{fill, Catalog, LANGUAGES};
+use crate::rules::decimal;
 
 /// The widget's stylesheet (www/widget.css, stripped by build.rs), the same as src/ui's.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
@@ -35,7 +36,7 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
          <div class=\"ac\" lang=\"{lang}\" dir=\"{dir}\">\
          <header class=\"intro\">{picker}<h2>{title}</h2><p>{intro}</p><p class=\"disclaimer\">{disclaimer}</p>\
          <p class=\"privacy\">{privacy}</p>{notice}{casefile}</header>\n\
-         <div class=\"layout\" data-static-root>{questions}\n<section class=\"panel\">{results}</section></div>\
+         <div class=\"layout\" data-static-root>{bar}{questions}\n{results}</div>\
          </div></template></assurance-check>",
         title = escape(c.ui.title),
         intro = escape(c.ui.intro),
@@ -43,6 +44,7 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
         privacy = escape(c.ui.privacy),
         questions = super::questionnaire::questions(c),
         picker = picker(c),
+        bar = bar(c),
         casefile = casefile(c),
     )
 }
@@ -70,6 +72,29 @@ fn picker(c: &Catalog) -> String {
     format!(
         "<div class=\"language\" data-static-scripted><label>{}</label><select disabled>{options}</select></div>",
         escape(c.ui.language)
+    )
+}
+
+/// The live widget's bar as it is before any answer, inert, holding its place as `picker`
+/// does (the count is the core's, for no answers).
+fn bar(c: &Catalog) -> String {
+    let none = crate::rules::progress(&crate::rules::Answers::new());
+    let count = fill(
+        c.review.progress_more,
+        &[
+            ("answered", &decimal(none.answered as u64)),
+            ("total", &decimal(none.shown as u64)),
+            ("more", &decimal(none.may_appear as u64)),
+        ],
+    );
+    format!(
+        "<div class=\"bar\" data-shown-verdict=\"none\" data-static-scripted><p><span class=\"bar-title\">{}</span>\
+         <span class=\"bar-progress\">{}</span></p><button type=\"button\" class=\"button\" disabled>{}</button>\
+         <button type=\"button\" class=\"button\" disabled>{}</button></div>",
+        escape(c.verdict(None).title),
+        escape(&count),
+        escape(c.ui.skip_to_verdict),
+        escape(c.review.next_unanswered)
     )
 }
 

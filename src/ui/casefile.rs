@@ -3,7 +3,8 @@
 //!
 //! Files are made and read on the device: a `Blob` behind a temporary `<a download>`, and a
 //! `FileReader`. The core validates every file it is given. Storage is touched only when
-//! the user turns the switch on, and then under one key.
+//! the user turns the switch on, and then under one key (in the one-file pages, a second one
+//! for the language: `locale::LANGUAGE_KEY`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -298,7 +299,7 @@ pub(crate) fn read(
 }
 
 /// The browser's localStorage, if the page may use it (not in every sandbox).
-fn storage() -> Option<Storage> {
+pub(crate) fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -12,6 +12,8 @@ mod dom;
 mod language_picker;
 mod locale;
 mod questions;
+#[cfg(feature = "page")]
+mod review;
 mod style;
 mod verdict_panel;
 
@@ -32,7 +34,7 @@ use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
 use crate::i18n::{fill, Catalog};
 use crate::js::Keeper;
-use crate::rules::{answers_to_json, evaluate, Answers, QuestionId, Verdict};
+use crate::rules::{answers_to_json, evaluate, progress, Answers, QuestionId, Verdict};
 
 /// One mounted widget: what the user said, in which language, and the page showing it.
 struct App {
@@ -62,6 +64,8 @@ struct View {
     announcer: Announcer,
     picker: Element,
     case: CaseFile,
+    #[cfg(feature = "page")]
+    review: review::Review,
     /// The widget's listeners: replaced with it on every mount.
     listeners: Vec<Listener>,
 }
@@ -137,6 +141,8 @@ pub fn mount(
         }
     };
     app.borrow().remember();
+    #[cfg(feature = "page")]
+    locale::keep_language(app.borrow().keep, catalog.lang.code);
     let listeners = wire(&app, &root)?;
     app.borrow_mut().view.listeners = listeners;
     Ok(())
@@ -176,6 +182,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
     let bar = Bar::build(doc, c);
     let (language, picker) = language_picker::build(doc, c);
     let case = CaseFile::build(doc, c);
+    #[cfg(feature = "page")]
+    let review = review::Review::attach(doc, c, &bar, &panel);
     let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
@@ -192,11 +200,13 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
                 .append(&case.root),
         )
         .child(
+            // The summary and the results follow the questions (issue 14, items 10, 11).
             El::new(doc, "div")
                 .class("layout")
-                .append(&panel.root)
                 .append(&bar.root)
-                .append(&questions.root),
+                .append(&questions.root)
+                .append(&panel.root)
+                .append(&panel.results),
         )
         .append(&case.report)
         .done();
@@ -210,6 +220,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         announcer,
         picker,
         case,
+        #[cfg(feature = "page")]
+        review,
         listeners: Vec::new(),
     })
 }
@@ -232,7 +244,10 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<Vec<Listener>> {
         dom::listen(&widget, "input", move |event| on_note(&on_input, &event))?,
         dom::listen(&widget, "focusin", move |event| {
             if let Some(focused) = dom::target(&event) {
-                on_focus.borrow().view.bar.keep_clear(&focused);
+                let app = on_focus.borrow();
+                app.view.bar.keep_clear(&focused);
+                #[cfg(feature = "page")]
+                review::focused(&app.view.review, &focused);
             }
         })?,
         dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?,
@@ -345,6 +360,8 @@ fn on_answer(app: &Rc<RefCell<App>>, event: &Event) {
         Some(Action::Keep) => {
             let mut app = app.borrow_mut();
             app.keep = radio.checked();
+            #[cfg(feature = "page")]
+            locale::keep_language(app.keep, app.catalog.lang.code);
             if app.keep {
                 casefile::store(&app.answers);
             } else {
@@ -391,9 +408,11 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
 
 /// A button was pressed: go to an open question, skip to the verdict, or start over.
 fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
-    let Some(button) =
-        dom::target(event).and_then(|t| t.closest("[data-goto], [data-action]").ok().flatten())
-    else {
+    let Some(button) = dom::target(event).and_then(|t| {
+        t.closest("[data-goto], [data-action], [data-change], [data-review]")
+            .ok()
+            .flatten()
+    }) else {
         return;
     };
     if let Some(q) = button
@@ -402,6 +421,19 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
     {
         app.borrow().view.questions.focus(q);
         return;
+    }
+    #[cfg(feature = "page")]
+    {
+        let app = app.borrow();
+        if review::on_click(
+            &app.view.review,
+            &button,
+            app.catalog,
+            &app.answers,
+            &app.view.announcer,
+        ) {
+            return;
+        }
     }
     match Action::of(&button) {
         Some(Action::SkipToVerdict) => dom::focus(&app.borrow().view.panel.verdict_heading),
@@ -452,6 +484,8 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             let mut app = app.borrow_mut();
             casefile::forget();
             app.keep = false;
+            #[cfg(feature = "page")]
+            locale::keep_language(false, "");
             app.view.case.keep.set_checked(false);
             app.view.announcer.say(app.catalog.ui.forgotten);
         }
@@ -500,13 +534,13 @@ impl App {
         let verdict = self.answers.answered().next().map(|_| evaluation.verdict);
         let v = &self.view;
         v.questions.show(&self.answers);
-        let (answered, shown) = v.questions.progress(&self.answers);
         let snapshot = Snapshot {
             evaluation: &evaluation,
             verdict,
-            answered,
-            shown,
+            progress: progress(&self.answers),
         };
+        #[cfg(feature = "page")]
+        v.review.update(&v.doc, c, &self.answers);
         v.panel.update(&v.doc, c, &snapshot);
         v.bar.update(c, &snapshot);
         v.case.keep.set_checked(self.keep);
