@@ -108,9 +108,17 @@ fn progress(c: &Catalog) -> String {
     )
 }
 
-/// Every block of the results in `c`'s language, each in its section. The answer count
-/// needs the questions before it in tree order (CSS counters count what precedes them).
+/// Every block of the results in `c`'s language, each in its section: the summary, then the
+/// rest. The answer count needs the questions before it in tree order (CSS counters count
+/// what precedes them).
 pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
+    let (summary, rest) = parts(blocks, c);
+    [summary, rest].join("\n")
+}
+
+/// The summary (verdict, count, circumstances) and the full-width results (open
+/// questions, findings), as the live widget has them after the questions (issue 14).
+pub(super) fn parts(blocks: &[Block], c: &Catalog) -> (String, String) {
     let mut verdicts = String::new();
     let mut circumstances = String::new();
     let mut open = String::new();
@@ -153,9 +161,7 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             escape(title)
         )
     };
-    // The summary (verdict, count, circumstances) and the full-width results (open
-    // questions, findings) after the questions, as the live widget has them (issue 14).
-    [
+    let summary = [
         "<div class=\"panel\">".to_owned(),
         section(
             "verdict-part",
@@ -168,6 +174,8 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             &format!("<ul class=\"circumstances\">{circumstances}</ul>"),
         ),
         format!("{}</div>", review_links(c)),
+    ];
+    let rest = [
         "<div class=\"results\">".to_owned(),
         section(
             "open-part",
@@ -180,8 +188,8 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             &format!("<ul class=\"findings\">{findings}</ul>"),
         ),
         format!("<p class=\"source\">{}</p></div>", escape(c.report.source)),
-    ]
-    .join("\n")
+    ];
+    (summary.join("\n"), rest.join("\n"))
 }
 
 /// The live summary's review controls, inert, holding their place while the wasm starts

@@ -16,10 +16,12 @@ const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 const STATIC_CSS: &str = include_str!("static.css");
 
 /// The element with its declarative shadow root, in `c`'s language. `css` is the generated
-/// stylesheet, `results` the results markup, both from the same `StaticPage`.
+/// stylesheet, `results` the results markup (the summary, the rest), both from the same
+/// `StaticPage`.
 /// `[data-static-root]` is the layout, not `.ac`: `.ac` is a size container, whose style
 /// containment would keep the counters from reaching the results.
-pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> String {
+pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: (String, String)) -> String {
+    let (summary, rest) = results;
     let lang = c.lang.code;
     let dir = c.lang.dir.as_str();
     let notice = format!(
@@ -36,7 +38,7 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
          <div class=\"ac\" lang=\"{lang}\" dir=\"{dir}\">\
          <header class=\"intro\">{picker}<h2>{title}</h2><p>{intro}</p><p class=\"disclaimer\">{disclaimer}</p>\
          <p class=\"privacy\">{privacy}</p>{notice}{casefile}</header>\n\
-         <div class=\"layout\" data-static-root>{bar}{questions}\n{results}</div>\
+         <div class=\"layout\" data-static-root>{bar}<div class=\"columns\">{questions}\n{summary}</div>\n{rest}</div>\
          </div></template></assurance-check>",
         title = escape(c.ui.title),
         intro = escape(c.ui.intro),

@@ -200,12 +200,17 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
                 .append(&case.root),
         )
         .child(
-            // The summary and the results follow the questions (issue 14, items 10, 11).
+            // The summary follows the questions (beside them on wide screens), the results
+            // both, full width (issue 14, items 10, 11).
             El::new(doc, "div")
                 .class("layout")
                 .append(&bar.root)
-                .append(&questions.root)
-                .append(&panel.root)
+                .child(
+                    El::new(doc, "div")
+                        .class("columns")
+                        .append(&questions.root)
+                        .append(&panel.root),
+                )
                 .append(&panel.results),
         )
         .append(&case.report)
