@@ -120,12 +120,22 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
 /// questions, findings), as the live widget has them after the questions (issue 14).
 pub(super) fn parts(blocks: &[Block], c: &Catalog) -> (String, String) {
     let mut verdicts = String::new();
+    // The verdict's meaning again, for the top of the results: the same key, so the same
+    // rule hides it (issue 14, item 11).
+    let mut meanings = String::new();
     let mut circumstances = String::new();
     let mut open = String::new();
     let mut findings = String::new();
     for (key, block) in blocks.iter().enumerate() {
         match &block.item {
-            Item::Verdict(v) => verdicts.push_str(&verdict(key, *v, c)),
+            Item::Verdict(v) => {
+                verdicts.push_str(&verdict(key, *v, c));
+                meanings.push_str(&format!(
+                    "{}{}</p>",
+                    open_tag("p", key, &[("class", "verdict-meaning")]),
+                    escape(c.verdict(Some(*v)).meaning)
+                ));
+            }
             Item::Circumstance(id, status) => circumstances.push_str(&format!(
                 "{}<span class=\"circumstance-name\">{}<span class=\"cite\"> {}</span></span> \
                  <span class=\"status\">{}</span></li>",
@@ -176,7 +186,7 @@ pub(super) fn parts(blocks: &[Block], c: &Catalog) -> (String, String) {
         format!("{}</div>", review_links(c)),
     ];
     let rest = [
-        "<div class=\"results\">".to_owned(),
+        format!("<div class=\"results\">{meanings}"),
         section(
             "open-part",
             c.ui.open_questions_heading,

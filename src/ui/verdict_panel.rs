@@ -39,6 +39,9 @@ pub(crate) struct Panel {
     pub(crate) verdict_heading: Element,
     verdict_title: Element,
     verdict_meaning: Element,
+    /// The meaning again at the top of the results, shown instead on wide screens, where
+    /// the sticky summary stays compact (issue 14, item 11).
+    results_meaning: Element,
     progress_text: Element,
     progress_bar: Element,
     circumstances: Vec<(CircumstanceId, Element, Element)>,
@@ -140,8 +143,10 @@ impl Panel {
             .child(progress)
             .child(section("circumstances-part", c.ui.circumstances_heading).child(list))
             .done();
+        let results_meaning = El::new(doc, "p").class("verdict-meaning").done();
         let results = El::new(doc, "div")
             .class("results")
+            .append(&results_meaning)
             .child(section("open-part", c.ui.open_questions_heading).append(&open_questions))
             .child(section("findings-part", c.ui.findings_heading).append(&findings))
             .child(El::new(doc, "p").class("source").text(c.report.source))
@@ -153,6 +158,7 @@ impl Panel {
             verdict_heading,
             verdict_title,
             verdict_meaning,
+            results_meaning,
             progress_text,
             progress_bar,
             circumstances,
@@ -167,6 +173,7 @@ impl Panel {
         dom::set_attr(&self.verdict, "data-verdict", verdict_id(s.verdict));
         dom::set_text(&self.verdict_title, words.title);
         dom::set_text(&self.verdict_meaning, words.meaning);
+        dom::set_text(&self.results_meaning, words.meaning);
 
         dom::set_text(&self.progress_text, &progress_text(c, s));
         let p = s.progress;
