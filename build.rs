@@ -1,7 +1,7 @@
 //! Lists the scenario files of tests/cases so that native and wasm tests embed the same
 //! files with `include_str!` (wasm tests cannot read the file system), and writes the widget's
-//! stylesheet, without comments and spare whitespace, to OUT_DIR/widget.css for
-//! src/ui/style.rs, and the table of authorities (build/authorities.rs) as Rust statics for
+//! stylesheets, without comments and spare whitespace, to OUT_DIR/widget.css and review.css
+//! for src/ui/style.rs, and the table of authorities (build/authorities.rs) as Rust statics for
 //! src/rules/authority.rs, so that no TOML parser reaches the wasm or the runtime.
 
 #[path = "build/authorities.rs"]
@@ -14,9 +14,11 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=tests/cases");
     println!("cargo:rerun-if-changed=www/widget.css");
+    println!("cargo:rerun-if-changed=www/review.css");
     println!("cargo:rerun-if-changed=build/authorities.rs");
     println!("cargo:rerun-if-changed=src/rules/authorities.toml");
-    stylesheet();
+    stylesheet("widget.css");
+    stylesheet("review.css");
     authorities::generate();
     let dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
@@ -50,14 +52,14 @@ fn main() {
     }
 }
 
-/// www/widget.css without comments and spare whitespace, as OUT_DIR/widget.css. (A full
-/// minifier saved 34 bytes gzipped over this, for 390 lines and their tests: README.)
-fn stylesheet() {
+/// www/`name` without comments and spare whitespace, as OUT_DIR/`name`. (A full minifier
+/// saved 34 bytes gzipped over this, for 390 lines and their tests: README.)
+fn stylesheet(name: &str) {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let source = manifest.join("www/widget.css");
+    let source = manifest.join("www").join(name);
     let css = fs::read_to_string(&source)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
-    let target = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("widget.css");
+    let target = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join(name);
     fs::write(&target, strip_css(&css))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }

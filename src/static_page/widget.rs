@@ -9,8 +9,12 @@ use super::markup::escape;
 use crate::i18n::{fill, Catalog, LANGUAGES};
 use crate::rules::decimal;
 
-/// The widget's stylesheet (www/widget.css, stripped by build.rs), the same as src/ui's.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// The widget's stylesheet (www/widget.css and review.css, stripped by build.rs), the same as
+/// the pages' build of src/ui.
+const WIDGET_CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/review.css"))
+);
 /// What only the static widget needs: the panel drawn first though it follows the questions
 /// (for the counters), the verdict's tones, the no-WebAssembly notice, and the print view.
 const STATIC_CSS: &str = include_str!("static.css");
