@@ -1,7 +1,7 @@
 //! Lists the scenario files of tests/cases so that native and wasm tests embed the same
 //! files with `include_str!` (wasm tests cannot read the file system), and writes the widget's
-//! stylesheets, without comments and spare whitespace, to OUT_DIR/{widget,casework}.css for
-//! src/ui/style.rs, and the table of authorities (build/authorities.rs) as Rust statics for
+//! stylesheets, without comments and spare whitespace, to OUT_DIR/{widget,casework,review}.css
+//! for src/ui/style.rs, and the table of authorities (build/authorities.rs) as Rust statics for
 //! src/rules/authority.rs, so that no TOML parser reaches the wasm or the runtime.
 
 #[path = "build/authorities.rs"]
@@ -15,10 +15,12 @@ fn main() {
     println!("cargo:rerun-if-changed=tests/cases");
     println!("cargo:rerun-if-changed=www/widget.css");
     println!("cargo:rerun-if-changed=www/casework.css");
+    println!("cargo:rerun-if-changed=www/review.css");
     println!("cargo:rerun-if-changed=build/authorities.rs");
     println!("cargo:rerun-if-changed=src/rules/authorities.toml");
     stylesheet("widget.css");
     stylesheet("casework.css");
+    stylesheet("review.css");
     authorities::generate();
     let dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("tests/cases");
@@ -53,8 +55,8 @@ fn main() {
 }
 
 /// www/`name` without comments and spare whitespace, as OUT_DIR/`name` (widget.css, and
-/// casework.css, which only the pages' widget adds). (A full minifier saved 34 bytes
-/// gzipped over this, for 390 lines and their tests: README.)
+/// casework.css and review.css, which only the pages' widget adds). (A full minifier saved 34
+/// bytes gzipped over this, for 390 lines and their tests: README.)
 fn stylesheet(name: &str) {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let source = manifest.join("www").join(name);

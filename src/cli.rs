@@ -73,6 +73,7 @@ script and the CSP).
 
 /// `page`: the static page's parts (issue 19). `--part` is taken out here; the rest are
 /// the shared options.
+#[cfg(feature = "page")]
 fn page_command(args: &[String]) -> Result<String, Failure> {
     let at = args.iter().position(|a| a == "--part");
     let part = at.map_or(Some("harness"), |i| args.get(i + 1).map(String::as_str));
@@ -325,6 +326,7 @@ pub fn run(
     let result = match command {
         "evaluate" => evaluate_command(rest, stdin),
         "questions" => questions_command(rest),
+        #[cfg(feature = "page")]
         "page" => page_command(rest),
         "-h" | "--help" | "help" => Ok(HELP.to_owned()),
         "-V" | "--version" => Ok(format!("assurance-check {}\n", env!("CARGO_PKG_VERSION"))),

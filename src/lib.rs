@@ -7,6 +7,8 @@
 pub mod i18n;
 pub mod report;
 pub mod rules;
+/// The one-file pages' static widget: only with the pages' words (the feature `page`).
+#[cfg(feature = "page")]
 pub mod static_page;
 
 #[cfg(not(target_arch = "wasm32"))]

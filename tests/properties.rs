@@ -6,8 +6,8 @@
 use assurance_check::cli::parse_json;
 use assurance_check::i18n::english;
 use assurance_check::rules::{
-    answers_file_name, answers_to_json, evaluate, file_reference, parse_answers_file, Answers,
-    Evaluation, QuestionId, Raw, Verdict, MAX_FILE_REFERENCE,
+    answers_file_name, answers_to_json, evaluate, file_reference, parse_answers_file, progress,
+    Answers, Evaluation, QuestionId, Raw, Verdict, MAX_FILE_REFERENCE,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -105,6 +105,32 @@ fn config(cases: u32) -> ProptestConfig {
 
 proptest! {
     #![proptest_config(config(512))]
+
+    /// (issue 14, item 6) The count can be followed: it agrees with `is_shown`, and giving
+    /// one more answer never raises the most it said there could be (`shown + may_appear`),
+    /// so a total grows only after "up to N more may appear" said it might.
+    #[test]
+    fn the_count_never_grows_past_what_it_announced(
+        values in any_values(),
+        at in 0..QuestionId::ALL.len(),
+        pick in 0usize..5,
+    ) {
+        let before = build(&values);
+        let p = progress(&before);
+        let shown = QuestionId::ALL.iter().filter(|q| q.is_shown(&before)).count();
+        let answered = QuestionId::ALL
+            .iter()
+            .filter(|q| q.is_shown(&before) && before.get(**q).is_some())
+            .count();
+        prop_assert_eq!((p.answered, p.shown), (answered, shown));
+        prop_assert!(p.shown + p.may_appear <= QuestionId::ALL.len());
+        let q = QuestionId::ALL[at];
+        if values[at].is_none() {
+            let options = values_of(q.as_str());
+            let after = progress(&build(&with(&values, q.as_str(), Some(options[pick % options.len()]))));
+            prop_assert!(after.shown + after.may_appear <= p.shown + p.may_appear, "{:?} then {:?}", p, after);
+        }
+    }
 
     /// (a) Raising one yes/no answer (no → unknown → yes; unanswered counts as unknown)
     /// never lowers the verdict; and unanswered decides exactly as unknown does.
@@ -457,4 +483,28 @@ proptest! {
     fn a_plain_reference_is_kept(reference in "[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,9}){0,2}") {
         prop_assert_eq!(file_reference(&reference), reference);
     }
+}
+
+/// (issue 14, item 6) The counts a user meets on the way through the questions.
+#[test]
+fn the_count_names_the_conditional_questions() {
+    let count = |pairs: &[(&str, &'static str)]| {
+        let mut values: Values = vec![None; QuestionId::ALL.len()];
+        for (id, v) in pairs {
+            values = with(&values, id, Some(v));
+        }
+        let p = progress(&build(&values));
+        (p.answered, p.shown, p.may_appear)
+    };
+    // The blank page: 14 shown; the treaty-body question may appear.
+    assert_eq!(count(&[]), (0, 14, 1));
+    // Assurances against torture bring it in: 15, nothing more.
+    assert_eq!(count(&[("assurances_subject", "torture")]), (1, 15, 0));
+    // None yet: it will not appear unless that answer changes.
+    assert_eq!(count(&[("assurances_subject", "none")]), (1, 14, 0));
+    // "No group targeted" hides the follow-up question and does not promise it back.
+    assert_eq!(
+        count(&[("assurances_subject", "none"), ("group_targeted", "no")]),
+        (2, 13, 0)
+    );
 }

@@ -74,6 +74,17 @@ takeOver = (root) => {
   return () => resume(root, state);
 };
 
+// Issue 14, item 13: the page's skip link, its first tab stop, goes to the first question
+// (a link cannot name an element in a shadow root; without script it goes to the check).
+// The window alone scrolls, as the widget's own controls do (no scrollIntoView).
+document.querySelector("a.skip")?.addEventListener("click", (event) => {
+  const first = document.querySelector("assurance-check")?.shadowRoot?.querySelector(".questions input:not([disabled])");
+  if (!first) return;
+  event.preventDefault();
+  first.focus({ preventScroll: true });
+  window.scrollBy(0, first.closest("fieldset").getBoundingClientRect().top - 16);
+});
+
 // Iframe mode (issue 5): the host cannot style inside the frame, so it may post
 // { "assurance-check:theme": { "--ac-accent": "#006d5b", ... } }. Nothing is ever posted back.
 // Issue 16, item 10: only the one-file page listens (its script is inline, so the stack names

@@ -241,6 +241,15 @@ pub static AR: Catalog = Catalog {
             special_rapporteur: "المقرر الخاص المعني بالتعذيب",
         },
     },
+    #[cfg(feature = "page")]
+    review: Review {
+        progress_more: "تمت الإجابة عن {answered} من {total}؛ قد تظهر أسئلة أخرى عددها {more} على الأكثر",
+        results_link: "عرض النتائج",
+        check_heading: "راجع إجاباتك",
+        change: "تغيير",
+        next_unanswered: "السؤال التالي بلا إجابة",
+        all_answered: "تمت الإجابة عن كل الأسئلة المعروضة.",
+    },
     errors: Errors {
         syntax: "الملف ليس بصيغة JSON صالحة: {detail}.",
         syntax_at: "{problem} في السطر {line}، العمود {column}",

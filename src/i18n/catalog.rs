@@ -97,6 +97,9 @@ part!(
         /// Only with the table of authorities (the widget's build has none, for its size).
         #[cfg(feature = "authorities")]
         authorities: AuthorityText,
+        /// Only in the one-file pages' widget (issue 14): reviewing the answers.
+        #[cfg(feature = "page")]
+        review: Review,
         errors: Errors,
         dates: Dates,
         keep: KeepText,
@@ -150,6 +153,20 @@ part!(
         undo: &'static str,
         undone: &'static str,
         download_rtf: &'static str,
+    }
+);
+
+part!(
+    /// The one-file pages' review of the answers (issue 14, items 5, 6, 11): the count with
+    /// the questions still to come, "Check your answers" and the way through what is open.
+    Review {
+        /// `{answered}`, `{total}`, `{more}`. Worded so that no language needs a plural form.
+        progress_more: &'static str,
+        results_link: &'static str,
+        check_heading: &'static str,
+        change: &'static str,
+        next_unanswered: &'static str,
+        all_answered: &'static str,
     }
 );
 

@@ -240,6 +240,15 @@ pub static EN: Catalog = Catalog {
             special_rapporteur: "Special Rapporteur on torture",
         },
     },
+    #[cfg(feature = "page")]
+    review: Review {
+        progress_more: "{answered} of {total} answered; up to {more} more may appear",
+        results_link: "See the results",
+        check_heading: "Check your answers",
+        change: "Change",
+        next_unanswered: "Next unanswered question",
+        all_answered: "Every question shown is answered.",
+    },
     errors: Errors {
         syntax: "The file is not valid JSON: {detail}.",
         syntax_at: "{problem} at line {line}, column {column}",

@@ -240,6 +240,15 @@ pub static ES: Catalog = Catalog {
             special_rapporteur: "Relator Especial sobre la tortura",
         },
     },
+    #[cfg(feature = "page")]
+    review: Review {
+        progress_more: "Respondidas: {answered} de {total}; preguntas que aún pueden aparecer: {more} como máximo",
+        results_link: "Ver los resultados",
+        check_heading: "Revise sus respuestas",
+        change: "Cambiar",
+        next_unanswered: "Siguiente pregunta sin responder",
+        all_answered: "Todas las preguntas mostradas están respondidas.",
+    },
     errors: Errors {
         syntax: "El archivo no es un JSON válido: {detail}.",
         syntax_at: "{problem} en la línea {line}, columna {column}",

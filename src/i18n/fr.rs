@@ -241,6 +241,15 @@ pub static FR: Catalog = Catalog {
             special_rapporteur: "Rapporteur spécial sur la torture",
         },
     },
+    #[cfg(feature = "page")]
+    review: Review {
+        progress_more: "Réponses\u{a0}: {answered} sur {total}\u{a0}; questions pouvant encore s’ajouter\u{a0}: {more} au plus",
+        results_link: "Voir les résultats",
+        check_heading: "Vérifiez vos réponses",
+        change: "Modifier",
+        next_unanswered: "Question suivante sans réponse",
+        all_answered: "Toutes les questions affichées ont une réponse.",
+    },
     errors: Errors {
         syntax: "Le fichier n’est pas un JSON valide\u{a0}: {detail}.",
         syntax_at: "{problem} à la ligne {line}, colonne {column}",

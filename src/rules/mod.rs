@@ -25,6 +25,7 @@ mod file;
 mod file_name;
 mod finding;
 mod kleene;
+mod progress;
 mod question;
 mod raw;
 mod verdict;
@@ -41,6 +42,7 @@ pub use file::{
 pub use file_name::{answers_file_name, file_reference, MAX_FILE_REFERENCE};
 pub use finding::{Finding, FindingId};
 pub use kleene::Truth;
+pub use progress::{progress, Progress};
 pub use question::{QuestionId, Section, ShownWhen};
 pub use raw::{Raw, MAX_DEPTH};
 pub use verdict::Verdict;

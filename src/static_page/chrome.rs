@@ -60,7 +60,7 @@ pub(super) const PAGES: [(&str, &str, &str); 4] = [
 static EN: PageText = PageText {
     title: "Diplomatic assurances check: is reliance on a promise not to torture barred?",
     description: "Decision support for lawyers and human-rights organisations: is reliance on diplomatic assurances against torture barred? Runs entirely on your device.",
-    skip: "Skip to the check",
+    skip: "Skip to the questions",
     languages: "This page in other languages",
     eyebrow: "Decision support for lawyers and human-rights organisations",
     headline: "Is reliance on diplomatic assurances against torture barred?",
@@ -94,7 +94,7 @@ static EN: PageText = PageText {
 static FR: PageText = PageText {
     title: "Vérification des assurances diplomatiques : peut-on se fier à une promesse de ne pas torturer ?",
     description: "Aide à la décision pour les avocats et les organisations de défense des droits humains : se fier à des assurances diplomatiques contre la torture est-il exclu ? Fonctionne entièrement sur votre appareil.",
-    skip: "Aller à la vérification",
+    skip: "Aller aux questions",
     languages: "Cette page dans d’autres langues",
     eyebrow: "Aide à la décision pour les avocats et les organisations de défense des droits humains",
     headline: "Se fier à des assurances diplomatiques contre la torture est-il exclu ?",
@@ -128,7 +128,7 @@ static FR: PageText = PageText {
 static ES: PageText = PageText {
     title: "Comprobación de garantías diplomáticas: ¿está excluido confiar en una promesa de no torturar?",
     description: "Apoyo a la decisión para abogados y organizaciones de derechos humanos: ¿está excluido confiar en garantías diplomáticas contra la tortura? Funciona por completo en su dispositivo.",
-    skip: "Ir a la comprobación",
+    skip: "Ir a las preguntas",
     languages: "Esta página en otros idiomas",
     eyebrow: "Apoyo a la decisión para abogados y organizaciones de derechos humanos",
     headline: "¿Está excluido confiar en garantías diplomáticas contra la tortura?",
@@ -162,7 +162,7 @@ static ES: PageText = PageText {
 static AR: PageText = PageText {
     title: "فحص الضمانات الدبلوماسية: هل يُحظر الاعتماد على وعد بعدم التعذيب؟",
     description: "أداة لدعم القرار للمحامين ومنظمات حقوق الإنسان: هل يُحظر الاعتماد على الضمانات الدبلوماسية ضد التعذيب؟ تعمل بالكامل على جهازك.",
-    skip: "انتقل إلى الفحص",
+    skip: "انتقل إلى الأسئلة",
     languages: "هذه الصفحة بلغات أخرى",
     eyebrow: "أداة لدعم القرار للمحامين ومنظمات حقوق الإنسان",
     headline: "هل يُحظر الاعتماد على الضمانات الدبلوماسية ضد التعذيب؟",

@@ -108,16 +108,34 @@ fn progress(c: &Catalog) -> String {
     )
 }
 
-/// Every block of the results in `c`'s language, each in its section. The answer count
-/// needs the questions before it in tree order (CSS counters count what precedes them).
+/// Every block of the results in `c`'s language, each in its section: the summary, then the
+/// rest. The answer count needs the questions before it in tree order (CSS counters count
+/// what precedes them).
 pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
+    let (summary, rest) = parts(blocks, c);
+    [summary, rest].join("\n")
+}
+
+/// The summary (verdict, count, circumstances) and the full-width results (open
+/// questions, findings), as the live widget has them after the questions (issue 14).
+pub(super) fn parts(blocks: &[Block], c: &Catalog) -> (String, String) {
     let mut verdicts = String::new();
+    // The verdict's meaning again, for the top of the results: the same key, so the same
+    // rule hides it (issue 14, item 11).
+    let mut meanings = String::new();
     let mut circumstances = String::new();
     let mut open = String::new();
     let mut findings = String::new();
     for (key, block) in blocks.iter().enumerate() {
         match &block.item {
-            Item::Verdict(v) => verdicts.push_str(&verdict(key, *v, c)),
+            Item::Verdict(v) => {
+                verdicts.push_str(&verdict(key, *v, c));
+                meanings.push_str(&format!(
+                    "{}{}</p>",
+                    open_tag("p", key, &[("class", "verdict-meaning")]),
+                    escape(c.verdict(Some(*v)).meaning)
+                ));
+            }
             Item::Circumstance(id, status) => circumstances.push_str(&format!(
                 "{}<span class=\"circumstance-name\">{}<span class=\"cite\"> {}</span></span> \
                  <span class=\"status\">{}</span></li>",
@@ -153,8 +171,8 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             escape(title)
         )
     };
-    [
-        "<div class=\"static-results\">".to_owned(),
+    let summary = [
+        "<div class=\"panel\">".to_owned(),
         section(
             "verdict-part",
             c.ui.verdict_heading,
@@ -165,6 +183,10 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             c.ui.circumstances_heading,
             &format!("<ul class=\"circumstances\">{circumstances}</ul>"),
         ),
+        format!("{}</div>", review_links(c)),
+    ];
+    let rest = [
+        format!("<div class=\"results\">{meanings}"),
         section(
             "open-part",
             c.ui.open_questions_heading,
@@ -176,8 +198,19 @@ pub(super) fn results(blocks: &[Block], c: &Catalog) -> String {
             &format!("<ul class=\"findings\">{findings}</ul>"),
         ),
         format!("<p class=\"source\">{}</p></div>", escape(c.report.source)),
-    ]
-    .join("\n")
+    ];
+    (summary.join("\n"), rest.join("\n"))
+}
+
+/// The live summary's review controls, inert, holding their place while the wasm starts
+/// (hidden without script, as the picker is).
+fn review_links(c: &Catalog) -> String {
+    format!(
+        "<p class=\"review-links\" data-static-scripted><button type=\"button\" class=\"link\" disabled>{}</button>\
+         <button type=\"button\" class=\"button\" disabled>{}</button></p>",
+        escape(c.review.results_link),
+        escape(c.review.next_unanswered)
+    )
 }
 
 /// A standalone page without script: the radios, the results and the stylesheet, inside

@@ -125,7 +125,7 @@ impl StaticPage {
     #[must_use]
     pub fn widget(&self, c: &Catalog) -> String {
         let t = chrome::text(c.lang.code);
-        widget::element(c, t, &self.css(), &self.results(c))
+        widget::element(c, t, &self.css(), markup::parts(&self.blocks, c))
     }
 
     /// The one-file page in `c`'s language (www/index.html filled in, the widget inside),

@@ -14,7 +14,7 @@ pub(super) fn questions(c: &Catalog) -> String {
     for s in Section::ALL {
         let heading = ["section-", s.as_str()].concat();
         out.push_str(&format!(
-            "<section class=\"section\" data-section=\"{id}\" aria-labelledby=\"{heading}\">\
+            "<section class=\"section\" data-section=\"{id}\">\
              <h3 id=\"{heading}\">{}</h3>",
             escape(c.section(s)),
             id = s.as_str(),
@@ -35,8 +35,9 @@ fn question(q: QuestionId, c: &Catalog) -> String {
     let text = c.question(q);
     let mut out = format!(
         "<fieldset class=\"question\" data-question=\"{id}\" data-static-question=\"{id}\">\
-         <legend>{}</legend><div class=\"choices\">",
-        escape(text.text)
+         <legend>{}<span class=\"unanswered-mark\">{}</span></legend><div class=\"choices\">",
+        escape(text.text),
+        escape(c.values.unanswered)
     );
     for o in options(q, c) {
         out.push_str(&format!(

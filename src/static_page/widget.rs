@@ -6,26 +6,29 @@
 
 use super::chrome::PageText;
 use super::markup::escape;
-use crate::i18n::{Catalog, LANGUAGES};
-#[cfg(feature = "page")]
+use crate::i18n::{fill, Catalog, LANGUAGES};
+use crate::rules::decimal;
 use crate::rules::MAX_CASE_CHARS;
 
-/// The widget's stylesheet (www/widget.css, stripped by build.rs), the same as src/ui's.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// The widget's stylesheet (www/widget.css and review.css, stripped by build.rs), the same as
+/// the pages' build of src/ui.
+const WIDGET_CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/review.css"))
+);
 /// What the pages' widget adds to it (www/casework.css): the case fields' look.
-#[cfg(feature = "page")]
 const CASEWORK_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/casework.css"));
-#[cfg(not(feature = "page"))]
-const CASEWORK_CSS: &str = "";
 /// What only the static widget needs: the panel drawn first though it follows the questions
 /// (for the counters), the verdict's tones, the no-WebAssembly notice, and the print view.
 const STATIC_CSS: &str = include_str!("static.css");
 
 /// The element with its declarative shadow root, in `c`'s language. `css` is the generated
-/// stylesheet, `results` the results markup, both from the same `StaticPage`.
+/// stylesheet, `results` the results markup (the summary, the rest), both from the same
+/// `StaticPage`.
 /// `[data-static-root]` is the layout, not `.ac`: `.ac` is a size container, whose style
 /// containment would keep the counters from reaching the results.
-pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> String {
+pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: (String, String)) -> String {
+    let (summary, rest) = results;
     let lang = c.lang.code;
     let dir = c.lang.dir.as_str();
     let notice = format!(
@@ -42,7 +45,7 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
          <div class=\"ac\" lang=\"{lang}\" dir=\"{dir}\">\
          <header class=\"intro\">{picker}<h2>{title}</h2><p>{intro}</p><p class=\"disclaimer\">{disclaimer}</p>\
          <p class=\"privacy\">{privacy}</p>{notice}{case_fields}{casefile}</header>\n\
-         <div class=\"layout\" data-static-root>{questions}\n<section class=\"panel\">{results}</section></div>\
+         <div class=\"layout\" data-static-root>{bar}<div class=\"columns\">{questions}\n{summary}</div>\n{rest}</div>\
          </div></template></assurance-check>",
         title = escape(c.ui.title),
         intro = escape(c.ui.intro),
@@ -50,6 +53,7 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
         privacy = escape(c.ui.privacy),
         questions = super::questionnaire::questions(c),
         picker = picker(c),
+        bar = bar(c),
         casefile = casefile(c),
         case_fields = case_fields(c),
     )
@@ -57,7 +61,6 @@ pub(super) fn element(c: &Catalog, t: &PageText, css: &str, results: &str) -> St
 
 /// The live widget's case reference and preparer's name (src/ui/work/case_fields.rs), as
 /// real inputs: typed here, they are carried into the live widget by name (www/page.js).
-#[cfg(feature = "page")]
 fn case_fields(c: &Catalog) -> String {
     let input = |name: &str, extra: &str| {
         format!(
@@ -75,23 +78,6 @@ fn case_fields(c: &Catalog) -> String {
         escape(c.report.prepared_by),
         input("case_prepared_by", ""),
     )
-}
-
-/// The pages' RTF download, the last case-file button.
-#[cfg(feature = "page")]
-fn rtf_button(c: &Catalog) -> Option<&'static str> {
-    Some(c.casework.download_rtf)
-}
-
-#[cfg(not(feature = "page"))]
-fn rtf_button(_: &Catalog) -> Option<&'static str> {
-    None
-}
-
-/// Only the pages' widget has case fields.
-#[cfg(not(feature = "page"))]
-fn case_fields(_: &Catalog) -> String {
-    String::new()
 }
 
 /// The live widget's language picker, inert: it holds the live one's place while the wasm
@@ -120,6 +106,29 @@ fn picker(c: &Catalog) -> String {
     )
 }
 
+/// The live widget's bar as it is before any answer, inert, holding its place as `picker`
+/// does (the count is the core's, for no answers).
+fn bar(c: &Catalog) -> String {
+    let none = crate::rules::progress(&crate::rules::Answers::new());
+    let count = fill(
+        c.review.progress_more,
+        &[
+            ("answered", &decimal(none.answered as u64)),
+            ("total", &decimal(none.shown as u64)),
+            ("more", &decimal(none.may_appear as u64)),
+        ],
+    );
+    format!(
+        "<div class=\"bar\" data-shown-verdict=\"none\" data-static-scripted><p><span class=\"bar-title\">{}</span>\
+         <span class=\"bar-progress\">{}</span></p><button type=\"button\" class=\"button\" disabled>{}</button>\
+         <button type=\"button\" class=\"button\" disabled>{}</button></div>",
+        escape(c.verdict(None).title),
+        escape(&count),
+        escape(c.ui.skip_to_verdict),
+        escape(c.review.next_unanswered)
+    )
+}
+
 /// The live widget's case-file buttons, inert, holding their place as `picker` does.
 fn casefile(c: &Catalog) -> String {
     let button = |label: &str| {
@@ -138,7 +147,7 @@ fn casefile(c: &Catalog) -> String {
         button(ui.open_answers),
         button(ui.download_report),
         button(ui.print_report),
-        rtf_button(c).map_or(String::new(), button),
+        button(c.casework.download_rtf),
         escape(ui.drop_hint),
         escape(ui.keep_on_device),
         button(ui.forget),

@@ -147,6 +147,17 @@ pub(crate) fn focus(element: &Element) {
     let _ = element.focus();
 }
 
+/// Focuses `element` without scrolling anything (`focus({ preventScroll: true })`): the
+/// caller scrolls the widget's own window (`casefile::reveal`).
+#[cfg(feature = "page")]
+pub(crate) fn focus_quietly(element: &Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element
+        .unchecked_ref::<HtmlElement>()
+        .focus_with_options(&options);
+}
+
 /// The element an event happened on, if it is an element.
 #[inline(never)]
 pub(crate) fn target(event: &Event) -> Option<Element> {

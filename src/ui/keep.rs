@@ -224,7 +224,7 @@ fn offered(doc: &Document) -> bool {
 }
 
 /// The browser's localStorage, if the page may use it (not in every sandbox).
-fn storage() -> Option<Storage> {
+pub(crate) fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -278,9 +278,18 @@ pub(crate) fn show(app: &App) {
         k.switch.set_disabled(s.locked);
         dom::set_shown(&k.seal.root, s.choosing);
         dom::set_shown(&k.unlock.root, s.locked);
+        keep_language(app);
     }
     #[cfg(not(feature = "page"))]
     k.switch.set_checked(app.keep);
+}
+
+/// The pages keep the language shown beside a kept copy, in clear, while one exists (locked
+/// or not), and erase it with the copy (issue 14, item 12).
+#[cfg(feature = "page")]
+pub(crate) fn keep_language(app: &App) {
+    let kept = app.keep || app.kept.locked || stored_text().is_some();
+    super::locale::keep_language(kept, app.catalog.lang.code);
 }
 
 /// Says `text` next to the switch and to screen readers (or clears it with "").

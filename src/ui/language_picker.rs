@@ -52,8 +52,17 @@ pub(crate) fn on_change(event: &Event) -> bool {
     if i18n::catalog(&code).is_none() {
         return false;
     }
+    #[cfg(feature = "page")]
+    super::locale::picked();
     if let Ok(root) = select.get_root_node().dyn_into::<ShadowRoot>() {
-        dom::set_attr(&root.host(), "lang", &code);
+        let host = root.host();
+        // The default page speaks the browser's language under `lang="en"`: picking English
+        // there must still redraw, and only a changed attribute does.
+        #[cfg(feature = "page")]
+        if host.get_attribute("lang").as_deref() == Some(code.as_str()) {
+            let _ = host.remove_attribute("lang");
+        }
+        dom::set_attr(&host, "lang", &code);
     }
     true
 }

@@ -13,6 +13,8 @@ mod keep;
 mod language_picker;
 mod locale;
 mod questions;
+#[cfg(feature = "page")]
+mod review;
 mod style;
 mod verdict_panel;
 #[cfg(feature = "page")]
@@ -35,7 +37,7 @@ use self::questions::Questions;
 use self::verdict_panel::{Bar, Panel, Snapshot};
 use crate::i18n::{fill, Catalog};
 use crate::js::Keeper;
-use crate::rules::{answers_to_json, evaluate, Answers, QuestionId, Verdict};
+use crate::rules::{answers_to_json, evaluate, progress, Answers, QuestionId, Verdict};
 
 /// One mounted widget: what the user said, in which language, and the page showing it.
 struct App {
@@ -73,6 +75,8 @@ struct View {
     case: CaseFile,
     #[cfg(feature = "page")]
     work: work::View,
+    #[cfg(feature = "page")]
+    review: review::Review,
     /// The widget's listeners: replaced with it on every mount.
     listeners: Vec<Listener>,
 }
@@ -154,6 +158,8 @@ pub fn mount(
         }
     };
     app.borrow().remember();
+    #[cfg(feature = "page")]
+    keep::keep_language(&app.borrow());
     let listeners = wire(&app, &root)?;
     app.borrow_mut().view.listeners = listeners;
     Ok(())
@@ -204,6 +210,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         .child(El::new(doc, "p").class("privacy").text(c.ui.privacy));
     #[cfg(feature = "page")]
     let header = header.append(&work.case_fields.root);
+    #[cfg(feature = "page")]
+    let review = review::Review::attach(doc, c, &bar, &panel);
     let widget = El::new(doc, "div")
         .class("ac")
         .attr("lang", lang)
@@ -211,11 +219,18 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         .append(&status_slot)
         .child(header.append(&case.root))
         .child(
+            // The summary follows the questions (beside them on wide screens), the results
+            // both, full width (issue 14, items 10, 11).
             El::new(doc, "div")
                 .class("layout")
-                .append(&panel.root)
                 .append(&bar.root)
-                .append(&questions.root),
+                .child(
+                    El::new(doc, "div")
+                        .class("columns")
+                        .append(&questions.root)
+                        .append(&panel.root),
+                )
+                .append(&panel.results),
         )
         .append(&case.report)
         .done();
@@ -231,6 +246,8 @@ fn render(doc: &Document, host: &Element, root: &ShadowRoot, c: &'static Catalog
         case,
         #[cfg(feature = "page")]
         work,
+        #[cfg(feature = "page")]
+        review,
         listeners: Vec::new(),
     })
 }
@@ -259,7 +276,10 @@ fn wire(app: &Rc<RefCell<App>>, root: &ShadowRoot) -> Result<Vec<Listener>> {
         })?,
         dom::listen(&widget, "focusin", move |event| {
             if let Some(focused) = dom::target(&event) {
-                on_focus.borrow().view.bar.keep_clear(&focused);
+                let app = on_focus.borrow();
+                app.view.bar.keep_clear(&focused);
+                #[cfg(feature = "page")]
+                review::focused(&app.view.review, &focused);
             }
         })?,
         dom::listen(&widget, "click", move |event| on_action(&on_click, &event))?,
@@ -416,9 +436,11 @@ fn on_note(app: &Rc<RefCell<App>>, event: &Event) {
 
 /// A button was pressed: go to an open question, skip to the verdict, or start over.
 fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
-    let Some(button) =
-        dom::target(event).and_then(|t| t.closest("[data-goto], [data-action]").ok().flatten())
-    else {
+    let Some(button) = dom::target(event).and_then(|t| {
+        t.closest("[data-goto], [data-action], [data-change], [data-review]")
+            .ok()
+            .flatten()
+    }) else {
         return;
     };
     if let Some(q) = button
@@ -427,6 +449,19 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
     {
         app.borrow().view.questions.focus(q);
         return;
+    }
+    #[cfg(feature = "page")]
+    {
+        let app = app.borrow();
+        if review::on_click(
+            &app.view.review,
+            &button,
+            app.catalog,
+            &app.answers,
+            &app.view.announcer,
+        ) {
+            return;
+        }
     }
     match Action::of(&button) {
         Some(Action::SkipToVerdict) => dom::focus(&app.borrow().view.panel.verdict_heading),
@@ -550,13 +585,13 @@ impl App {
         let verdict = self.answers.answered().next().map(|_| evaluation.verdict);
         let v = &self.view;
         v.questions.show(&self.answers);
-        let (answered, shown) = v.questions.progress(&self.answers);
         let snapshot = Snapshot {
             evaluation: &evaluation,
             verdict,
-            answered,
-            shown,
+            progress: progress(&self.answers),
         };
+        #[cfg(feature = "page")]
+        v.review.update(&v.doc, c, &self.answers);
         v.panel.update(&v.doc, c, &snapshot);
         v.bar.update(c, &snapshot);
         keep::show(self);

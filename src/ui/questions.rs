@@ -36,7 +36,6 @@ impl Questions {
             let mut part = El::new(doc, "section")
                 .class("section")
                 .attr("data-section", section.as_str())
-                .attr("aria-labelledby", &heading_id)
                 .child(
                     El::new(doc, "h3")
                         .attr("id", &heading_id)
@@ -77,18 +76,6 @@ impl Questions {
                 dom::set_attr(&v.note_disclosure, "open", "");
             }
         }
-    }
-
-    /// How many questions are shown, and how many of those are answered.
-    pub(crate) fn progress(&self, answers: &Answers) -> (usize, usize) {
-        let shown: Vec<QuestionId> = self
-            .views
-            .iter()
-            .map(|v| v.id)
-            .filter(|q| q.is_shown(answers))
-            .collect();
-        let answered = shown.iter().filter(|q| answers.get(**q).is_some()).count();
-        (answered, shown.len())
     }
 
     /// Moves focus to a question: its chosen answer, or else its first.
@@ -191,7 +178,7 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
     let mut fieldset = El::new(doc, "fieldset")
         .class("question")
         .attr("data-question", id)
-        .child(El::new(doc, "legend").text(text.text))
+        .child(legend(doc, c, text.text))
         .child(choices);
     if let Some(standard) = &standard {
         fieldset = fieldset.append(standard);
@@ -204,4 +191,19 @@ fn question(doc: &Document, c: &'static Catalog, q: QuestionId) -> QuestionView 
         note,
         note_disclosure,
     }
+}
+
+/// The question as the fieldset's legend; in the one-file pages with a "Not answered" mark
+/// that the stylesheet hides once an answer is chosen (issue 14, item 5).
+fn legend(doc: &Document, c: &'static Catalog, text: &str) -> El {
+    #[cfg(not(feature = "page"))]
+    let _ = c;
+    let legend = El::new(doc, "legend").text(text);
+    #[cfg(feature = "page")]
+    let legend = legend.child(
+        El::new(doc, "span")
+            .class("unanswered-mark")
+            .text(c.values.unanswered),
+    );
+    legend
 }

@@ -1,6 +1,7 @@
-//! The verdict panel: the verdict in plain words, progress and start-over, the six
-//! circumstances, the open questions and the findings with their citations. Plus the small
-//! bar that keeps the verdict in view on narrow screens.
+//! The verdict panel: the verdict in plain words, progress and start-over, and the six
+//! circumstances, a compact summary that follows the questions (sticky beside them on wide
+//! screens); then the results, full width after both: the open questions and the findings
+//! with their citations. Plus the small bar that keeps the verdict in view on narrow screens.
 //!
 //! Everything shown comes from the core's `Evaluation` and `report::finding_text`.
 
@@ -11,15 +12,15 @@ use super::cite;
 use super::dom::{self, El};
 use crate::i18n::{fill, Catalog};
 use crate::report::{finding_text, together_with_text};
-use crate::rules::{decimal, CircumstanceId, Evaluation, OpenQuestion, Status, Verdict};
+use crate::rules::{decimal, CircumstanceId, Evaluation, OpenQuestion, Progress, Status, Verdict};
 
 /// What the panel shows: the evaluation, and the verdict as the user sees it (`None`
 /// before any answer).
 pub(crate) struct Snapshot<'a> {
     pub(crate) evaluation: &'a Evaluation,
     pub(crate) verdict: Option<Verdict>,
-    pub(crate) answered: usize,
-    pub(crate) shown: usize,
+    /// The core's count of the answered, shown and still possible questions.
+    pub(crate) progress: Progress,
 }
 
 /// The wire name of a shown verdict: `none` before any answer.
@@ -29,12 +30,18 @@ pub(crate) fn verdict_id(verdict: Option<Verdict>) -> &'static str {
 
 /// The panel's parts that change.
 pub(crate) struct Panel {
+    /// The summary: verdict, progress, circumstances.
     pub(crate) root: Element,
+    /// The full-width results after the questions: open questions, findings, source.
+    pub(crate) results: Element,
     verdict: Element,
     /// Focus target for "skip to the verdict".
     pub(crate) verdict_heading: Element,
     verdict_title: Element,
     verdict_meaning: Element,
+    /// The meaning again at the top of the results, shown instead on wide screens, where
+    /// the sticky summary stays compact (issue 14, item 11).
+    results_meaning: Element,
     progress_text: Element,
     progress_bar: Element,
     circumstances: Vec<(CircumstanceId, Element, Element)>,
@@ -43,11 +50,16 @@ pub(crate) struct Panel {
 }
 
 fn progress_text(c: &Catalog, s: &Snapshot<'_>) -> String {
+    let p = s.progress;
+    #[cfg(feature = "page")]
+    if p.may_appear > 0 {
+        return super::review::progress_text(c, p);
+    }
     fill(
         c.ui.progress,
         &[
-            ("answered", &decimal(s.answered as u64)),
-            ("total", &decimal(s.shown as u64)),
+            ("answered", &decimal(p.answered as u64)),
+            ("total", &decimal(p.shown as u64)),
         ],
     )
 }
@@ -116,32 +128,37 @@ impl Panel {
 
         let open_questions = El::new(doc, "ul").class("open-questions").done();
         let findings = El::new(doc, "ul").class("findings").done();
+        // Plain groups, not landmarks (issue 14, item 13): a page of regions is no map.
         let section = |key: &str, title: &str| -> El {
-            El::new(doc, "section")
-                .class(key)
-                .attr("aria-labelledby", &[key, "-heading"].concat())
-                .child(
-                    El::new(doc, "h3")
-                        .attr("id", &[key, "-heading"].concat())
-                        .text(title),
-                )
+            El::new(doc, "div").class(key).child(
+                El::new(doc, "h3")
+                    .attr("id", &[key, "-heading"].concat())
+                    .attr("tabindex", "-1")
+                    .text(title),
+            )
         };
-        let root = El::new(doc, "section")
+        let root = El::new(doc, "div")
             .class("panel")
-            .attr("aria-labelledby", "verdict-heading")
             .append(&verdict)
             .child(progress)
             .child(section("circumstances-part", c.ui.circumstances_heading).child(list))
+            .done();
+        let results_meaning = El::new(doc, "p").class("verdict-meaning").done();
+        let results = El::new(doc, "div")
+            .class("results")
+            .append(&results_meaning)
             .child(section("open-part", c.ui.open_questions_heading).append(&open_questions))
             .child(section("findings-part", c.ui.findings_heading).append(&findings))
             .child(El::new(doc, "p").class("source").text(c.report.source))
             .done();
         Panel {
             root,
+            results,
             verdict,
             verdict_heading,
             verdict_title,
             verdict_meaning,
+            results_meaning,
             progress_text,
             progress_bar,
             circumstances,
@@ -156,10 +173,12 @@ impl Panel {
         dom::set_attr(&self.verdict, "data-verdict", verdict_id(s.verdict));
         dom::set_text(&self.verdict_title, words.title);
         dom::set_text(&self.verdict_meaning, words.meaning);
+        dom::set_text(&self.results_meaning, words.meaning);
 
         dom::set_text(&self.progress_text, &progress_text(c, s));
-        dom::set_attr(&self.progress_bar, "max", &decimal(s.shown.max(1) as u64));
-        dom::set_attr(&self.progress_bar, "value", &decimal(s.answered as u64));
+        let p = s.progress;
+        dom::set_attr(&self.progress_bar, "max", &decimal(p.shown.max(1) as u64));
+        dom::set_attr(&self.progress_bar, "value", &decimal(p.answered as u64));
 
         for (id, row, label) in &self.circumstances {
             let status = s

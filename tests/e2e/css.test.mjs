@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
 
-const widget = readFileSync(join(ROOT, "www", "widget.css"), "utf8");
+const widget = ["widget.css", "review.css"].map((f) => readFileSync(join(ROOT, "www", f), "utf8")).join("\n");
 const page = [...readFileSync(join(ROOT, "www", "index.html"), "utf8").matchAll(/<style>([\s\S]*?)<\/style>/g)]
   .map((m) => m[1])
   .join("\n");

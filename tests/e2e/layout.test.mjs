@@ -1,6 +1,6 @@
 // Layout and screenshots: the panel sits beside the questions and stays in view on wide
-// screens, sits above them on narrow ones, and the page is photographed at 1280×800 and
-// 375×812 into tests/artifacts/ for a person to look at.
+// screens, follows them on narrow ones (with the bar above them), and the page is
+// photographed at 1280×800 and 375×812 into tests/artifacts/ for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
@@ -74,14 +74,15 @@ test("1280×800: the panel is beside the questions and stays in view", async () 
   }
 });
 
-test("375×812: the panel is above the questions, and the bar keeps the verdict in view", async () => {
+test("375×812: the summary follows the questions, and the bar keeps the verdict in view", async () => {
   const { context, page } = await h.openWidget(browser, server, { viewport: { width: 375, height: 812 } });
   try {
     await h.screenshot(page, "375-page-top");
     await scrollToWidget(page, ".intro");
     await h.screenshot(page, "375-empty");
     let b = await boxes(page);
-    assert.ok(b.panel.bottom <= b.questions.top, "panel above the questions");
+    assert.ok(b.panel.top >= b.questions.bottom, "summary after the questions (issue 14, item 10)");
+    assert.ok(b.bar.bottom <= b.questions.top, "the bar above the questions");
     assert.ok(b.panel.width > 250, "panel takes the width");
 
     for (const [state, answers] of Object.entries(STATES)) {
@@ -94,7 +95,7 @@ test("375×812: the panel is above the questions, and the bar keeps the verdict 
 
     await page.locator(h.$.question("full_review")).scrollIntoViewIfNeeded();
     b = await boxes(page);
-    assert.ok(b.verdict.bottom < 0, "the panel has scrolled away");
+    assert.ok(b.verdict.top > 812, "the summary, after the questions, is not in view yet");
     assert.ok(b.bar.top >= 0 && b.bar.top < 5, `the bar is stuck at the top: ${JSON.stringify(b.bar)}`);
     const bar = await page.evaluate(
       () => document.querySelector("assurance-check").shadowRoot.querySelector(".bar").textContent,
