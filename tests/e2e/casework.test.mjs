@@ -2,7 +2,8 @@
 // the file name they give, Undo after a file replaced answers, the save confirmation, the
 // warning before leaving, the printed report (PDF read back with pdftotext) and the editable
 // report (RTF read back with unrtf). In Chromium, from file:// and served, in English and
-// Arabic; the warning before leaving in Firefox ESR too (puppeteer-core, as firefox.test.mjs).
+// Arabic; the warning before leaving in Firefox ESR too (puppeteer-core, as firefox.test.mjs);
+// the rest in Firefox ESR in casework-firefox.test.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -271,11 +272,11 @@ const flat = (text) =>
     .replace(/[\u064b-\u0652]/g, "")
     .replaceAll("\u0644\u0627", "\u0627\u0644");
 
-for (const lang of ["en", "ar"]) {
+for (const { lang, how, at } of WAYS) {
   const w = WORDS[lang];
 
-  test(`${lang}: the printed report numbers its pages and holds the case, the verdict, a note and the citation`, async () => {
-    const { context, page, errors } = await open(`${server.origin}/${FILES[lang]}`);
+  test(`${lang}, ${how}: the printed report numbers its pages and holds the case, the verdict, a note and the citation`, async () => {
+    const { context, page, errors } = await open(at());
     try {
       await fillCase(page);
       const verdictTitle = (await page.locator(".verdict-title").textContent()).trim();
@@ -286,7 +287,7 @@ for (const lang of ["en", "ar"]) {
         [...r.querySelectorAll("p, li")].every((e) => getComputedStyle(e).breakInside === "avoid"),
       );
       assert.ok(avoid, "break-inside: avoid on every block and row");
-      const pdf = join(h.ARTIFACTS, `casework-print-${lang}.pdf`);
+      const pdf = join(h.ARTIFACTS, `casework-print-${lang}-${how === "served" ? "served" : "file"}.pdf`);
       await page.pdf({ path: pdf, format: "A4" });
       const text = flat(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }));
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
@@ -308,6 +309,10 @@ for (const lang of ["en", "ar"]) {
       await context.close();
     }
   });
+}
+
+for (const lang of ["en", "ar"]) {
+  const w = WORDS[lang];
 
   test(`${lang}: the editable report (RTF) holds what the printed report holds`, async () => {
     const { context, page, errors } = await open(url(FILES[lang]));
