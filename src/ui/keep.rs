@@ -359,12 +359,12 @@ pub(crate) fn toggle(app: &Rc<RefCell<App>>, on: bool) {
     }
 }
 
-/// "Forget": the kept copy is erased and keeping is off; the answers stay on screen.
+/// "Forget": the kept copy is erased and keeping is off; the answers stay on screen, and
+/// the message beside the switch and the live region say both (issue 14, item 4).
 pub(crate) fn forget_pressed(app: &Rc<RefCell<App>>) {
     let mut app = app.borrow_mut();
     let said = app.catalog.ui.forgotten;
-    stop(&mut app, true, "");
-    app.view.announcer.say(said);
+    stop(&mut app, true, said);
 }
 
 /// Writes the answers (keeping is on): plainly in the element, sealed on the pages, where

@@ -351,24 +351,11 @@ test("the Markdown report is the CLI's, verdict first, notes escaped", async () 
 
 // Keep on device: tests/e2e/keep.test.mjs (sealed on the pages, plain in the element).
 
-/** Closes the page as a user would; returns the dialogs it showed. */
-async function leave(page) {
-  const dialogs = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type());
-    dialog.accept();
-  });
-  const closed = new Promise((resolve) => page.once("close", resolve));
-  await page.close({ runBeforeUnload: true });
-  await closed;
-  return dialogs;
-}
-
 test("leaving with unsaved changes asks first; not after saving or with nothing changed", async () => {
   const a = await h.openWidget(browser, server);
   try {
     await h.answer(a.page, "systematic_torture", "no");
-    assert.deepEqual(await leave(a.page), ["beforeunload"]);
+    assert.deepEqual(await h.leave(a.page), ["beforeunload"]);
   } finally {
     await a.context.close();
   }
@@ -377,7 +364,7 @@ test("leaving with unsaved changes asks first; not after saving or with nothing 
     await h.answer(b.page, "systematic_torture", "no");
     await writeNote(b.page, "systematic_torture", "saved");
     await saveFile(b.page);
-    assert.deepEqual(await leave(b.page), [], "saved: no warning");
+    assert.deepEqual(await h.leave(b.page), [], "saved: no warning");
   } finally {
     await b.context.close();
   }
@@ -388,7 +375,7 @@ test("leaving with unsaved changes asks first; not after saving or with nothing 
     await c.page.locator('[data-action="seal"]').click();
     await c.page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
     await h.answer(c.page, "systematic_torture", "no");
-    assert.deepEqual(await leave(c.page), [], "kept on the device (sealed): no warning");
+    assert.deepEqual(await h.leave(c.page), [], "kept on the device (sealed): no warning");
   } finally {
     await c.context.close();
   }

@@ -344,37 +344,24 @@ for (const lang of ["en", "ar"]) {
   });
 }
 
-/** Closes the page as a user would; returns the dialogs it showed. */
-async function leave(page) {
-  const dialogs = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type());
-    dialog.accept();
-  });
-  const closed = new Promise((resolve) => page.once("close", resolve));
-  await page.close({ runBeforeUnload: true });
-  await closed;
-  return dialogs;
-}
-
 for (const { lang, how, at } of WAYS.slice(0, 2)) {
   test(`${lang}, ${how}, Chromium: leaving with unsaved answers or case fields warns; not after Save, not on a blank form`, async () => {
     const a = await open(at());
     await h.answer(a.page, "systematic_torture", "no");
-    assert.deepEqual(await leave(a.page), ["beforeunload"], "an answer clicked");
+    assert.deepEqual(await h.leave(a.page), ["beforeunload"], "an answer clicked");
     await a.context.close();
     const b = await open(at());
     await b.page.locator('input[name="case_reference"]').fill("X-1");
-    assert.deepEqual(await leave(b.page), ["beforeunload"], "a case reference typed");
+    assert.deepEqual(await h.leave(b.page), ["beforeunload"], "a case reference typed");
     await b.context.close();
     const c = await open(at());
     await h.answer(c.page, "systematic_torture", "no");
     await download(c.page, "save");
-    assert.deepEqual(await leave(c.page), [], "saved: no warning");
+    assert.deepEqual(await h.leave(c.page), [], "saved: no warning");
     await c.context.close();
     const d = await open(at());
     await d.page.locator(h.$.question("systematic_torture")).click({ position: { x: 2, y: 2 } });
-    assert.deepEqual(await leave(d.page), [], "a blank form: no warning");
+    assert.deepEqual(await h.leave(d.page), [], "a blank form: no warning");
     await d.context.close();
   });
 }

@@ -361,3 +361,16 @@ export async function scenarios() {
     files.map(async (file) => ({ file, ...parseToml(await readFile(join(dir, file), "utf8"), file) })),
   );
 }
+
+/** Closes the page as a user would; returns the dialogs it showed. */
+export async function leave(page) {
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    dialog.accept();
+  });
+  const closed = new Promise((resolve) => page.once("close", resolve));
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  return dialogs;
+}

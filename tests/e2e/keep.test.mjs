@@ -158,6 +158,23 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
     await h.answer(page, "onward_transfer", "no");
     await page.waitForFunction(([k, v]) => localStorage.getItem(k) !== v, [KEY, second]);
     assert.equal((await unseal(await stored(page))).answers.onward_transfer, "no", "sealed again with the same key");
+    const language = () => page.evaluate(() => localStorage.getItem("assurance-check/language"));
+    assert.equal(await language(), "en", "the language shown is kept beside the sealed copy");
+
+    // Issue 14, item 4: Forget says what it did, on screen and in the live region; the
+    // answers on screen stay until Start over.
+    await page.locator('[data-action="forget"]').click();
+    assert.equal(await stored(page), null, "Forget erases the kept copy");
+    assert.equal(await language(), null, "and the language kept beside it");
+    const forgotten = /^The kept copy was removed; your answers stay on screen\.$/;
+    assert.match((await page.locator(MESSAGE).textContent()).trim(), forgotten);
+    assert.match(await status(page), forgotten);
+    assert.equal(await page.locator(KEEP).isChecked(), false);
+    const onScreen = { systematic_torture: "unknown", personal_risk: "yes", onward_transfer: "no" };
+    assert.deepEqual(await checked(page), onScreen, "the answers on screen stay");
+    assert.equal(await page.locator(h.$.note("systematic_torture")).inputValue(), NOTE);
+    await h.answer(page, "personal_risk", "no");
+    assert.equal(await stored(page), null, "nothing is written after Forget");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -290,19 +307,6 @@ test("element over http: kept as plain JSON, restored after a reload, cleared by
   }
 });
 
-/** Closes the page as a user would; returns the dialogs it showed. */
-async function leave(page) {
-  const dialogs = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type());
-    dialog.accept();
-  });
-  const closed = new Promise((resolve) => page.once("close", resolve));
-  await page.close({ runBeforeUnload: true });
-  await closed;
-  return dialogs;
-}
-
 test("iframe mode: storage throws, so sealing turns the switch off with a message, and leaving still warns", async () => {
   const { context, page } = await open(`${hosts.origin}/host-iframe.html`, { framed: true });
   try {
@@ -313,7 +317,7 @@ test("iframe mode: storage throws, so sealing turns the switch off with a messag
     await frame.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await frame.locator(KEEP).isChecked(), false, "the switch is off");
     assert.match(await status(frame), /no longer kept here: save them before you leave/);
-    assert.deepEqual(await leave(page), ["beforeunload"]);
+    assert.deepEqual(await h.leave(page), ["beforeunload"]);
   } finally {
     await context.close();
   }
@@ -331,7 +335,7 @@ test("element: a storage that drops writes is caught by the read-back; the switc
     await page.locator(MESSAGE, { hasText: "no longer kept here" }).waitFor();
     assert.equal(await page.locator(KEEP).isChecked(), false);
     assert.match(await status(page), /no longer kept here/);
-    assert.deepEqual(await leave(page), ["beforeunload"]);
+    assert.deepEqual(await h.leave(page), ["beforeunload"]);
   } finally {
     await context.close();
   }
