@@ -431,7 +431,7 @@ test("Chromium's profile on disk: after Keep, a note and Forget, no Local Storag
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const skip = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed (scripts/setup installs firefox-esr)`;
 
-test("Firefox ESR, file://: sealed, reloaded, a wrong passphrase refused, then unlocked", { skip }, async () => {
+test("Firefox ESR, file://: sealed, reloaded, a wrong passphrase refused, then unlocked; Forget says what it did", { skip }, async () => {
   const firefox = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, protocol: "webDriverBiDi" });
   try {
     const page = await firefox.newPage();
@@ -467,7 +467,16 @@ test("Firefox ESR, file://: sealed, reloaded, a wrong passphrase refused, then u
     await $('[data-action="unlock"]').click();
     await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector("input[type=radio]:checked"));
     assert.deepEqual(await radios(), ["systematic_torture=unknown"]);
-    await page.evaluate((k) => localStorage.removeItem(k), KEY);
+
+    // Issue 14, item 4: Forget erases the copy and says so; the answers on screen stay.
+    await $('[data-action="forget"]').click();
+    await page.waitForFunction((k) => localStorage.getItem(k) === null, {}, KEY);
+    const said = await page.evaluate(
+      (m) => document.querySelector("assurance-check").shadowRoot.querySelector(m).textContent.trim(),
+      MESSAGE,
+    );
+    assert.equal(said, "The kept copy was removed; your answers stay on screen.");
+    assert.deepEqual(await radios(), ["systematic_torture=unknown"], "the answers on screen stay");
   } finally {
     await firefox.close();
   }
