@@ -165,6 +165,18 @@ for (const via of ["served", "file"]) {
   });
 }
 
+/** The rendered controls' hit areas: the label for an input inside one. */
+const hitAreas = (page) =>
+  page.evaluate(() => {
+    const out = [];
+    for (const c of document.querySelector("assurance-check").shadowRoot.querySelectorAll("button, select, summary, input, textarea")) {
+      const r = ((c.matches("input") && c.closest("label")) || c).getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      out.push({ name: c.id || c.dataset.action || c.className, text: c.textContent.trim().slice(0, 30), w: r.width, h: r.height });
+    }
+    return out;
+  });
+
 test("Firefox ESR, 375×812: controls of at least 44×44 px, and the skip link first, to the first question", { skip }, async () => {
   for (const lang of Object.keys(PAGES)) {
     const page = await open(url("file", lang));
@@ -173,16 +185,24 @@ test("Firefox ESR, 375×812: controls of at least 44×44 px, and the skip link f
       assert.equal(await page.evaluate(() => document.activeElement.className), "skip", `${lang}: the skip link first`);
       await page.keyboard.press("Enter");
       assert.equal(await focusedQuestion(page), "transfer_kind", `${lang}: to the first question`);
-      const small = await page.evaluate(() => {
-        const out = [];
-        for (const c of document.querySelector("assurance-check").shadowRoot.querySelectorAll("button, select, summary, input")) {
-          const r = (c.matches("input") ? c.closest("label") : c).getBoundingClientRect();
-          if (r.width === 0 && r.height === 0) continue;
-          if (r.width < 44 || r.height < 44) out.push(`${c.tagName} ${c.textContent.trim().slice(0, 30)} ${r.width}×${r.height}`);
-        }
-        return out;
+      // An answer, then a dropped file that replaces it (Undo), then Keep's passphrase form.
+      await h.answer(pierce(page), "systematic_torture", "unknown");
+      await page.evaluate(() => {
+        const file = { format: "assurance-check/answers", version: 1, answers: { transfer_kind: "return" } };
+        const data = new DataTransfer();
+        data.items.add(new File([JSON.stringify(file)], "other.json", { type: "application/json" }));
+        const questions = document.querySelector("assurance-check").shadowRoot.querySelector(".questions");
+        questions.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
       });
-      assert.deepEqual(small, [], `${lang}: controls under 44×44`);
+      await page.locator('pierce/[data-action="undo"]').wait();
+      const areas = await hitAreas(page);
+      await page.locator("pierce/#ac-keep").click();
+      await page.locator("pierce/#ac-seal-1").wait();
+      areas.push(...(await hitAreas(page)));
+      assert.deepEqual(areas.filter((a) => a.w < 44 || a.h < 44), [], `${lang}: controls under 44×44`);
+      for (const name of ["ac-case_reference", "ac-case_prepared_by", "undo", "download-rtf", "ac-keep", "ac-seal-1", "ac-seal-2", "seal"]) {
+        assert.ok(areas.some((a) => a.name === name), `${lang}: ${name} measured`);
+      }
     } finally {
       await page.close();
     }

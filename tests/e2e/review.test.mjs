@@ -16,6 +16,9 @@ h.startServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 const PAGES = { en: "assurance-check.html", fr: "assurance-check.fr.html", es: "assurance-check.es.html", ar: "assurance-check.ar.html" };
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1366, height: 768 };
+const PASS = "correct horse battery staple";
+const SEAL = ["#ac-seal-1", "#ac-seal-2"];
+const UNLOCK = "#ac-unlock-1";
 const where = {
   served: (lang) => `${server.origin}/${PAGES[lang]}`,
   file: (lang) => pathToFileURL(join(h.DIST, PAGES[lang])).href,
@@ -204,7 +207,7 @@ test("the count says how many more questions may appear, so 14 does not silently
 });
 
 for (const via of ["served", "file"]) {
-  test(`language (${via}): an ar-EG browser gets Arabic on the English page; picking English sticks; Keep keeps the language and Forget removes it`, async () => {
+  test(`language (${via}): an ar-EG browser gets Arabic on the English page; picking English sticks; a sealed Keep keeps the language, even locked, and Forget removes it`, async () => {
     const { context, page } = await open(where[via]("en"), { locale: "ar-EG" });
     try {
       const lang = () => page.evaluate(() => document.querySelector("assurance-check").shadowRoot.querySelector(".ac").lang);
@@ -218,14 +221,26 @@ for (const via of ["served", "file"]) {
       assert.equal(await lang(), "en", "the pick sticks after an answer");
       const stored = () => page.evaluate(() => Object.keys(localStorage).sort());
       assert.deepEqual(await stored(), [], "nothing stored before Keep");
+      // On the pages Keep seals with a passphrase; the language is kept once a copy exists.
+      const language = () => page.evaluate(() => localStorage.getItem("assurance-check/language"));
       await page.locator("#ac-keep").check();
-      assert.equal(await page.evaluate(() => localStorage.getItem("assurance-check/language")), "en");
+      assert.equal(await language(), null, "no language kept before a passphrase is set");
+      await page.locator(SEAL[0]).fill(PASS);
+      await page.locator(SEAL[1]).fill(PASS);
+      await page.locator('[data-action="seal"]').click();
+      await page.waitForFunction(() => localStorage.getItem("assurance-check/answers") !== null);
+      assert.equal(await language(), "en");
       await page.reload();
       await page.locator("[data-verdict]").waitFor();
-      assert.equal(await lang(), "en", "kept: English again after a reload, though the browser is Arabic");
+      assert.equal(await page.locator("#ac-unlock-1").isVisible(), true, "the kept copy is locked");
+      assert.equal(await lang(), "en", "kept: the locked page speaks English again, though the browser is Arabic");
+      await page.locator("#ac-unlock-1").fill(PASS);
+      await page.locator('[data-action="unlock"]').click();
+      await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector('input[name="systematic_torture"]:checked'));
+      assert.equal(await lang(), "en", "still English once unlocked");
       await page.locator("#ac-language").selectOption("fr");
       await page.locator('.ac[lang="fr"]').waitFor();
-      assert.equal(await page.evaluate(() => localStorage.getItem("assurance-check/language")), "fr");
+      assert.equal(await language(), "fr");
       await page.locator('[data-action="forget"]').click();
       assert.deepEqual(await stored(), [], "Forget removes the language too");
     } finally {
@@ -243,16 +258,31 @@ test("a page in its own language keeps it whatever the browser prefers", async (
   }
 });
 
+/** The pages' controls added by issues 14 and 16, which the phone test must find and measure. */
+const NEW_CONTROLS = ["ac-case_reference", "ac-case_prepared_by", "undo", "download-rtf", "ac-keep", "ac-seal-1", "ac-seal-2", "seal", "ac-unlock-1", "unlock"];
+
+/** Drops an answers file on the widget, as a user would drag one onto it. */
+const dropFile = (page) =>
+  page.evaluate(() => {
+    const file = { format: "assurance-check/answers", version: 1, answers: { transfer_kind: "return", personal_risk: "yes" } };
+    const data = new DataTransfer();
+    data.items.add(new File([JSON.stringify(file)], "other.json", { type: "application/json" }));
+    const questions = document.querySelector("assurance-check").shadowRoot.querySelector(".questions");
+    questions.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+
 /** Every control's hit area in the widget: the label for radios and checkboxes. */
 const hitAreas = (page) =>
   page.evaluate(() => {
     const root = document.querySelector("assurance-check").shadowRoot;
     const out = [];
     for (const c of root.querySelectorAll("button, select, summary, input, textarea")) {
-      const target = c.matches("input") ? c.closest("label") : c;
+      // An input inside a label (radio, checkbox, switch, file) is hit through the label.
+      const target = (c.matches("input") && c.closest("label")) || c;
       const r = target.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not rendered (closed, hidden)
-      out.push({ what: `${c.tagName} ${c.className || c.getAttribute("type") || ""} ${c.textContent.trim().slice(0, 30)}`, w: r.width, h: r.height });
+      const name = c.id || c.dataset.action || c.className || c.getAttribute("type") || "";
+      out.push({ what: `${c.tagName} ${name} ${c.textContent.trim().slice(0, 30)}`, w: r.width, h: r.height });
     }
     return out;
   });
@@ -272,8 +302,26 @@ test("375×812: every control is at least 44×44 px, the skip link comes first a
         await page.keyboard.press("Enter");
         assert.equal((await focused(page))?.question, "transfer_kind", `${lang} ${via}: the skip link leads to the first question`);
         await h.answer(page, "systematic_torture", "unknown");
-        const small = (await hitAreas(page)).filter((a) => a.w < 44 || a.h < 44);
+        // A file that replaces the answers brings Undo; Keep opens its passphrase form.
+        await dropFile(page);
+        await page.locator('[data-action="undo"]').waitFor();
+        const areas = await hitAreas(page);
+        await page.locator("#ac-keep").check();
+        await page.locator(SEAL[0]).waitFor();
+        areas.push(...(await hitAreas(page)));
+        // Sealed and reloaded: the unlock form.
+        await page.locator(SEAL[0]).fill(PASS);
+        await page.locator(SEAL[1]).fill(PASS);
+        await page.locator('[data-action="seal"]').click();
+        await page.waitForFunction(() => localStorage.getItem("assurance-check/answers") !== null);
+        await page.reload();
+        await page.locator(UNLOCK).waitFor();
+        areas.push(...(await hitAreas(page)));
+        const small = areas.filter((a) => a.w < 44 || a.h < 44);
         assert.deepEqual(small, [], `${lang} ${via}: controls under 44×44`);
+        for (const name of NEW_CONTROLS) {
+          assert.ok(areas.some((a) => a.what.split(" ")[1] === name), `${lang} ${via}: ${name} measured`);
+        }
         const regions = await page.evaluate(() => {
           const named = (e) => e.hasAttribute("aria-label") || e.hasAttribute("aria-labelledby");
           const all = [...document.querySelectorAll("*"), ...document.querySelector("assurance-check").shadowRoot.querySelectorAll("*")];
