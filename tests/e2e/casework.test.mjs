@@ -13,6 +13,7 @@ import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 import * as h from "./helpers.mjs";
 import { url } from "./static-page.mjs";
+import { ANSWERS, FILES, NOTE, PREPARER, REFERENCE, WORDS, ways } from "./casework-fixture.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const noFirefox = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed (scripts/setup installs firefox-esr)`;
@@ -34,54 +35,8 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-const FILES = { en: "assurance-check.html", ar: "assurance-check.ar.html" };
 /** Each page, from file:// and served. */
-const WAYS = [
-  { lang: "en", how: "file://", at: () => url(FILES.en) },
-  { lang: "ar", how: "served", at: () => `${server.origin}/${FILES.ar}` },
-  { lang: "en", how: "served", at: () => `${server.origin}/${FILES.en}` },
-  { lang: "ar", how: "file://", at: () => url(FILES.ar) },
-];
-
-/** What the tests expect to read, in each language: the catalogs' words, written out here. */
-const WORDS = {
-  en: {
-    saved: "Answers saved as",
-    replaced: "It replaced your answers and notes.",
-    undone: "The previous answers and notes are back.",
-    undo: "Undo",
-    rtf: "Download editable report (RTF)",
-    advice: "does not name the client",
-    pageOne: "page 1 of",
-    source: "Call for Action against the Use of Diplomatic Assurances in Transfers to Risk of Torture and Ill-Treatment",
-    caseLabel: "Case reference",
-  },
-  ar: {
-    saved: "حُفظت الإجابات باسم",
-    replaced: "حلّ محلّ إجاباتك وملاحظاتك.",
-    undone: "أُعيدت إجاباتك وملاحظاتك السابقة.",
-    undo: "تراجع",
-    rtf: "تنزيل التقرير القابل للتحرير (RTF)",
-    advice: "لا يذكر اسم الموكّل",
-    pageOne: "صفحة 1 من",
-    // The statement's own title stays in English, isolated, in the Arabic citation (its
-    // words as far as the line break, which pdftotext reads apart from the rest).
-    source: "Call for Action against the Use of Diplomatic Assurances",
-    caseLabel: "مرجع القضية",
-  },
-};
-
-const ANSWERS = {
-  transfer_kind: "extradition",
-  assurances_subject: "both",
-  systematic_torture: "yes",
-  group_targeted: "yes",
-  person_in_group: "unknown",
-  tribunal_review: "no",
-};
-const NOTE = "CAT/C/XXX/CO/1, para 12";
-const REFERENCE = "R (Othman) v SSHD 2012/07";
-const PREPARER = "J. Doe, counsel";
+const WAYS = ways(() => server);
 
 async function open(at) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
