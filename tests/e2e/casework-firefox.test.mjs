@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 import * as h from "./helpers.mjs";
-import { ANSWERS, NOTE, PREPARER, REFERENCE, WORDS, ways } from "./casework-fixture.mjs";
+import { ANSWERS, NOTE, PREPARER, REFERENCE, WORDS, flat, unrtf, ways } from "./casework-fixture.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const skip = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed (scripts/setup installs firefox-esr)`;
@@ -245,29 +245,6 @@ for (const { lang, how, at } of WAYS) {
   });
 }
 
-/** unrtf's text output with non-ASCII as `&#N;` entities (one UTF-16 unit each), decoded. */
-function unrtf(path) {
-  const conf = ["/usr/share/unrtf/text.conf", "/usr/local/share/unrtf/text.conf"].find((p) => existsSync(p));
-  assert.ok(conf, "unrtf's text.conf (scripts/setup installs unrtf)");
-  const dir = mkdtempSync(join(scratch, "unrtf-"));
-  writeFileSync(join(dir, "text.conf"), `${readFileSync(conf, "utf8")}\nunisymbol_print\n\t&#%;\n`);
-  const out = execFileSync("unrtf", ["-P", dir, "--text", path], { encoding: "utf8" });
-  return out.replace(/(?:&#-?\d+;)+/g, (run) =>
-    String.fromCharCode(...[...run.matchAll(/&#(-?\d+);/g)].map((m) => (Number(m[1]) + 0x10000) % 0x10000)),
-  );
-}
-
-/**
- * Text read back from a PDF or a document, compared as casework.test.mjs compares it; NFKC
- * first, since Firefox's PDF carries Arabic as presentation forms (one glyph per shape).
- */
-const flat = (text) =>
-  text
-    .normalize("NFKC")
-    .replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ")
-    .replace(/[\u064b-\u0652]/g, "")
-    .replaceAll("\u0644\u0627", "\u0627\u0644");
-
 for (const { lang, how, at } of WAYS) {
   const w = WORDS[lang];
 
@@ -320,7 +297,7 @@ for (const { lang, how, at } of WAYS) {
       const rtf = await download(page, "download-rtf");
       assert.match(rtf.name, /^assurance-check-report-\d{4}-\d{2}-\d{2}\.rtf$/);
       assert.ok(rtf.text.startsWith("{\\rtf1"), "an RTF document");
-      const text = flat(unrtf(rtf.path));
+      const text = flat(unrtf(rtf.path, scratch));
       const printed = await page.evaluate(() => {
         window.dispatchEvent(new Event("beforeprint"));
         const r = document.querySelector("assurance-check").shadowRoot.querySelector(".print-report");
