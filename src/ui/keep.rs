@@ -493,7 +493,8 @@ pub(crate) fn submit(app: &Rc<RefCell<App>>, action: Action) {
             app.keep = true;
             app.kept.locked = false;
             app.kept.vault = Some(vault);
-            app.view.questions.sync(&app.answers);
+            // The case fields too, not only the questions.
+            app.sync();
             app.refresh(false);
             app.remember();
             let said = crate::i18n::fill(

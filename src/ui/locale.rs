@@ -9,8 +9,8 @@ use web_sys::{Document, Element};
 
 use crate::i18n::{self, Catalog};
 
-/// The second localStorage key, beside the answers': the picked language, written only
-/// while "keep on this device" is on.
+/// The second localStorage key, beside the answers': the language shown, written only while
+/// a kept copy exists, and erased with it (`keep::keep_language`).
 #[cfg(feature = "page")]
 pub(crate) const LANGUAGE_KEY: &str = "assurance-check/language";
 

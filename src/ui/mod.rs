@@ -350,12 +350,7 @@ fn open_file(app: &Rc<RefCell<App>>, file: &File) {
                 let count = answers.answered().count();
                 #[cfg(feature = "page")]
                 work::before_open(&mut app);
-                app.answers = answers;
-                app.dirty = false;
-                app.sync();
-                app.view.case.alert(None);
-                app.refresh(false);
-                app.changed_storage();
+                app.replace(answers, false);
                 let loaded = fill(
                     c.ui.loaded,
                     &[("count", &crate::rules::decimal(count as u64))],
@@ -469,17 +464,12 @@ fn on_action(app: &Rc<RefCell<App>>, event: &Event) {
             let message = app.borrow().catalog.ui.start_over_confirm;
             if confirm(message) {
                 let mut app = app.borrow_mut();
-                app.answers = Answers::new();
-                app.dirty = false;
                 #[cfg(feature = "page")]
                 {
                     app.previous = None;
                 }
-                app.sync();
-                app.view.case.alert(None);
+                app.replace(Answers::new(), false);
                 app.view.case.confirm(None);
-                app.refresh(false);
-                app.changed_storage();
                 app.view.announcer.say(app.catalog.ui.cleared);
             }
         }
@@ -545,6 +535,17 @@ fn confirm(message: &str) -> bool {
 }
 
 impl App {
+    /// Puts `answers` in place of the current ones (an opened file, Start over, Undo): shown,
+    /// evaluated, kept if keeping is on; a file's earlier alert cleared.
+    fn replace(&mut self, answers: Answers, dirty: bool) {
+        self.answers = answers;
+        self.dirty = dirty;
+        self.sync();
+        self.view.case.alert(None);
+        self.refresh(false);
+        self.changed_storage();
+    }
+
     /// Shows the answers in the questions (and, in the pages, the case fields and Undo).
     fn sync(&self) {
         self.view.questions.sync(&self.answers);

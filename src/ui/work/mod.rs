@@ -88,12 +88,7 @@ pub(super) fn opened_text(app: &App, loaded: String) -> String {
 /// `focusin` listener at once).
 pub(super) fn undo(app: &mut App) -> Option<Element> {
     let (answers, dirty) = app.previous.take()?;
-    app.answers = answers;
-    app.dirty = dirty;
-    app.sync();
-    app.view.case.alert(None);
-    app.refresh(false);
-    app.changed_storage();
+    app.replace(answers, dirty);
     let undone = app.catalog.casework.undone;
     app.view.case.confirm(Some(undone));
     app.view.announcer.say(undone);
