@@ -105,6 +105,7 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
   try {
     await h.answer(page, "systematic_torture", "unknown");
     await writeNote(page, "systematic_torture", NOTE);
+    await page.locator('input[name="case_reference"]').fill("ref-4471");
     await page.locator(KEEP).check();
     assert.equal(await page.locator(SEAL[0]).isVisible(), true, "the passphrase form opens");
     assert.deepEqual(
@@ -128,7 +129,7 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
     assert.equal(await page.locator(SEAL[0]).isVisible(), false, "the form closes");
     assert.equal(await page.locator(KEEP).isChecked(), true);
     const first = await stored(page);
-    for (const plain of [NOTE, "zebra", "systematic_torture", "unknown", "answers", PASS]) {
+    for (const plain of [NOTE, "zebra", "systematic_torture", "unknown", "answers", "ref-4471", PASS]) {
       assert.ok(!first.includes(plain), `no plaintext ${plain} in the stored value`);
     }
     const opened = await unseal(first);
@@ -152,6 +153,7 @@ test("pages, file://: Keep is sealed with a passphrase, holds no plaintext, and 
     await page.waitForFunction(() => document.querySelector("assurance-check").shadowRoot.querySelector('input[name="personal_risk"]:checked'));
     assert.deepEqual(await checked(page), { systematic_torture: "unknown", personal_risk: "yes" });
     assert.equal(await page.locator(h.$.note("systematic_torture")).inputValue(), NOTE);
+    assert.equal(await page.locator('input[name="case_reference"]').inputValue(), "ref-4471", "the case fields come back too");
     assert.match(await status(page), /Unlocked\. Answers loaded: 2\./);
     assert.equal(await page.locator(KEEP).isChecked(), true, "keeping goes on");
     assert.equal(await page.locator(UNLOCK).isVisible(), false);
